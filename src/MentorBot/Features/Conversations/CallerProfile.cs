@@ -1,0 +1,9 @@
+namespace MentorBot.Features.Conversations;
+
+/// <summary>What the map says about the caller: whether they are in it, and what they may do.</summary>
+internal sealed record CallerProfile(Caller Caller, bool IsMapped, CommandAudience Audience, string? RoleSummary)
+{
+    public static CallerProfile Unmapped(Caller caller) => new(caller, false, CommandAudience.Everyone, null);
+
+    public bool May(CommandAudience audience) => (Audience & audience) != 0;
+}

@@ -1,0 +1,78 @@
+using MentorBot.Cards;
+using MentorBot.Features.Map;
+using MentorBot.Features.Welcome;
+
+namespace MentorBot.Features.Conversations;
+
+/// <summary>
+/// Decides what MentorBot answers. It sees typed turns only; the Teams adapter turns activities into them
+/// and answers back on the wire.
+/// </summary>
+internal sealed partial class ConversationDispatcher(
+    CommandRouter router,
+    IEnumerable<ICardAction> actions,
+    CallerProfiles profiles,
+    IServiceProvider scopedServices,
+    ILogger<ConversationDispatcher> logger)
+{
+    public async ValueTask<AdaptiveCard> WelcomeAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var profile = await profiles.ResolveAsync(caller, cancellationToken);
+        return WelcomeCard.Build(profile);
+    }
+
+    public async ValueTask<AdaptiveCard> HandleTextAsync(TextTurn turn, CancellationToken cancellationToken)
+    {
+        var text = CommandText.Normalise(turn.Text);
+        var profile = await profiles.ResolveAsync(turn.Caller, cancellationToken);
+        var match = router.Match(text);
+        if (match is null)
+        {
+            Log.UnknownCommand(logger, text.Length);
+            return UnknownCommandCard.Build(router.Suggest(text, profile));
+        }
+
+        var descriptor = match.Command.Descriptor;
+        if (!profile.May(descriptor.Audience))
+        {
+            Log.CommandNotAllowed(logger, descriptor.Phrase);
+            return NotAllowedCard.Build(descriptor);
+        }
+
+        Log.CommandMatched(logger, descriptor.Phrase);
+        var handler = match.Command.Resolve(scopedServices);
+        return await handler.HandleAsync(turn with { Text = text }, match.Arguments, cancellationToken);
+    }
+
+    public async ValueTask<CardActionOutcome> HandleCardActionAsync(CardActionTurn turn, CancellationToken cancellationToken)
+    {
+        var action = actions.FirstOrDefault(a => string.Equals(a.Verb, turn.Verb, StringComparison.Ordinal));
+        if (action is null)
+        {
+            Log.UnknownVerb(logger, turn.Verb.Length > 64 ? turn.Verb[..64] : turn.Verb);
+            return new CardActionOutcome.ShowMessage(
+                "That button belongs to something I no longer recognise. Type help to see what I can do now.");
+        }
+
+        Log.VerbMatched(logger, action.Verb);
+        return await action.ExecuteAsync(turn, cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Text matched no command ({Length} characters).")]
+        public static partial void UnknownCommand(ILogger logger, int length);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Command '{Phrase}' matched.")]
+        public static partial void CommandMatched(ILogger logger, string phrase);
+
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Command '{Phrase}' refused: the caller's role does not include it.")]
+        public static partial void CommandNotAllowed(ILogger logger, string phrase);
+
+        [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Card verb '{Verb}' is not known.")]
+        public static partial void UnknownVerb(ILogger logger, string verb);
+
+        [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Card verb '{Verb}' matched.")]
+        public static partial void VerbMatched(ILogger logger, string verb);
+    }
+}

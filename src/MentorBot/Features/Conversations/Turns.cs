@@ -1,0 +1,29 @@
+using MentorBot.Cards;
+
+namespace MentorBot.Features.Conversations;
+
+/// <summary>The person who is talking to the bot, as Teams identified them.</summary>
+internal sealed record Caller(string TenantId, string AadObjectId, string DisplayName, string? Locale, string? TimeZone);
+
+/// <summary>A text command typed in chat, with the bot mention already removed.</summary>
+internal sealed record TextTurn(Caller Caller, string Text);
+
+/// <summary>A card button pressed: the verb and the data the card carried, merged with the card's inputs.</summary>
+internal sealed record CardActionTurn(Caller Caller, string Verb, IReadOnlyDictionary<string, string> Data)
+{
+    public string? Get(string key) => Data.TryGetValue(key, out var value) ? value : null;
+}
+
+/// <summary>What a card action produces; the Teams adapter maps it to the Universal Actions response.</summary>
+internal abstract record CardActionOutcome
+{
+    private CardActionOutcome()
+    {
+    }
+
+    /// <summary>The pressed card is replaced by this one.</summary>
+    public sealed record ReplaceCard(AdaptiveCard Card) : CardActionOutcome;
+
+    /// <summary>The card stays; the person sees a short message.</summary>
+    public sealed record ShowMessage(string Text) : CardActionOutcome;
+}

@@ -1,0 +1,70 @@
+using MentorBot.Features.Conversations;
+using MentorBot.Features.Map;
+using MentorBot.Features.Welcome;
+using MentorBot.Persistence;
+using MentorBot.Scheduling;
+using MentorBot.Teams;
+using MentorBot.Teams.Auth;
+
+namespace MentorBot.Hosting;
+
+/// <summary>The composition root: the only place configuration is read and services are wired.</summary>
+internal static class MentorBotComposition
+{
+    public static WebApplicationBuilder AddMentorBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+
+        AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
+        AddValidatedOptions<BotOptions>(services, BotOptions.SectionName);
+        AddValidatedOptions<ConnectorOptions>(services, ConnectorOptions.SectionName);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, BotOptionsValidator>();
+
+        services.AddSingleton<Database>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<ReadinessState>();
+        services.AddHostedService<MigrationHostedService>();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ProcessedActivityStore>();
+
+        services.AddHttpClient<SigningKeyCache>(c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton(sp => sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningKeyCache)));
+        services.AddSingleton<BotTokenValidator>();
+        services.AddSingleton<ConnectorTokenProvider>();
+        services.AddHttpClient<ConnectorClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddScoped<TeamsMessenger>();
+        services.AddScoped<ActivityProcessor>();
+        services.AddScoped<ActivityEndpoint>();
+
+        services.AddSingleton<CommandRouter>();
+        services.AddScoped<ConversationDispatcher>();
+        services.AddSingleton<CallerProfiles>();
+        services.AddTextCommand<HelpCommand>();
+        services.AddCardAction<ShowHelpAction>();
+
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        builder.AddMentorBotScheduling(storage);
+
+        services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready");
+        services.AddProblemDetails();
+        services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+
+    public static WebApplication MapMentorBot(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapPost("/api/messages", (HttpContext context, ActivityEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapHealthChecks("/healthz");
+        app.MapGet("/", () => Results.Text("MentorBot is running. Teams talks to POST /api/messages; health is at /healthz.\n"));
+        return app;
+    }
+
+    private static void AddValidatedOptions<TOptions>(IServiceCollection services, string section)
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+    }
+}

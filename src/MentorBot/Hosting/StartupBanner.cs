@@ -1,0 +1,53 @@
+using MentorBot.Persistence;
+using MentorBot.Teams;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Hosting;
+
+/// <summary>Tells whoever started the bot where it listens and how to talk to it locally.</summary>
+internal sealed partial class StartupBanner(
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    IHostEnvironment environment,
+    IOptions<BotOptions> bot,
+    IOptions<StorageOptions> storage,
+    ILogger<StartupBanner> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (bot.Value.AllowedTenants.Length == 0)
+        {
+            Log.AllTenantsAllowed(logger);
+        }
+
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:3978";
+            Log.Listening(logger, address, environment.EnvironmentName, storage.Value.Provider.ToString());
+            if (!bot.Value.HasAppId)
+            {
+                Log.Playground(logger, $"{address.TrimEnd('/')}/api/messages");
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Bot:AllowedTenants is empty: activities from any tenant are accepted.")]
+        public static partial void AllTenantsAllowed(ILogger logger);
+
+        [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "MentorBot is listening on {Address} ({Environment}, {Provider} store).")]
+        public static partial void Listening(ILogger logger, string address, string environment, string provider);
+
+        [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message =
+            "Development auth is on (no Bot:AppId). To chat with the bot, open the Microsoft 365 Agents Playground in another terminal:\n" +
+            "    npx --yes @microsoft/m365agentsplayground -e {Endpoint} -c msteams\n" +
+            "  or, from this repository, with the pinned version and the demo users: scripts/playground.sh")]
+        public static partial void Playground(ILogger logger, string endpoint);
+    }
+}

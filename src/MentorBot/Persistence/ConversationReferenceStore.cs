@@ -1,0 +1,94 @@
+using Dapper;
+using MentorBot.Teams;
+
+namespace MentorBot.Persistence;
+
+/// <summary>Durable conversation references: how to reach each person and whether they can still be reached.</summary>
+internal sealed class ConversationReferenceStore(Database database, TimeProvider time)
+{
+    public async Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO conversation_references
+                (conversation_id, conversation_type, tenant_id, service_url, bot_id, user_id, aad_object_id, status, created_at_ms, updated_at_ms)
+            VALUES (@ConversationId, @ConversationType, @TenantId, @ServiceUrl, @BotId, @UserId, @AadObjectId, 'active', @now, @now)
+            ON CONFLICT (conversation_id) DO UPDATE SET
+                service_url = excluded.service_url,
+                bot_id = excluded.bot_id,
+                user_id = COALESCE(excluded.user_id, conversation_references.user_id),
+                aad_object_id = COALESCE(excluded.aad_object_id, conversation_references.aad_object_id),
+                status = 'active',
+                status_reason = NULL,
+                updated_at_ms = excluded.updated_at_ms
+            """,
+            new { reference.ConversationId, reference.ConversationType, reference.TenantId, reference.ServiceUrl, reference.BotId, reference.UserId, reference.AadObjectId, now },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Claims the one welcome a conversation gets; false when it was already welcomed.</summary>
+    public async Task<bool> TryClaimWelcomeAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversation_references SET welcomed_at_ms = @now WHERE conversation_id = @conversationId AND welcomed_at_ms IS NULL",
+            new { conversationId, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return rows == 1;
+    }
+
+    public async Task MarkAsync(string conversationId, string status, string? reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversation_references SET status = @status, status_reason = @reason, updated_at_ms = @now WHERE conversation_id = @conversationId",
+            new { conversationId, status, reason, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<StoredConversation?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<StoredConversation>(new CommandDefinition(
+            $"{SelectColumns} WHERE conversation_id = @conversationId",
+            new { conversationId },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The person's 1:1 conversation with the bot, if Teams has told us about one.</summary>
+    public async Task<StoredConversation?> FindPersonalAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<StoredConversation>(new CommandDefinition(
+            $"{SelectColumns} WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId AND conversation_type = 'personal' ORDER BY updated_at_ms DESC",
+            new { tenantId, aadObjectId },
+            cancellationToken: cancellationToken));
+    }
+
+    private const string SelectColumns =
+        """
+        SELECT conversation_id AS ConversationId, conversation_type AS ConversationType, tenant_id AS TenantId,
+               service_url AS ServiceUrl, bot_id AS BotId, user_id AS UserId, aad_object_id AS AadObjectId,
+               status AS Status, status_reason AS StatusReason, welcomed_at_ms AS WelcomedAtMs
+        FROM conversation_references
+        """;
+}
+
+internal sealed record StoredConversation(
+    string ConversationId,
+    string ConversationType,
+    string TenantId,
+    string ServiceUrl,
+    string BotId,
+    string? UserId,
+    string? AadObjectId,
+    string Status,
+    string? StatusReason,
+    long? WelcomedAtMs)
+{
+    public ConversationReference Reference => new(ConversationId, ConversationType, TenantId, ServiceUrl, BotId, UserId, AadObjectId);
+
+    public bool IsReachable => Status == ReachStatus.Active;
+}

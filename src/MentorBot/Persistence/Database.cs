@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace MentorBot.Persistence;
+
+/// <summary>Opens connections to the configured store. SQL in MentorBot is written to run on both providers.</summary>
+internal sealed class Database : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string _sqliteConnectionString = string.Empty;
+
+    public Database(IOptions<StorageOptions> options)
+    {
+        var storage = options.Value;
+        Provider = storage.Provider;
+        if (Provider == StorageProvider.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(storage.ConnectionString);
+        }
+        else
+        {
+            SQLitePCL.Batteries_V2.Init();
+            var builder = new SqliteConnectionStringBuilder(storage.ConnectionString);
+            if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+            }
+
+            builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+            _sqliteConnectionString = builder.ToString();
+        }
+    }
+
+    public StorageProvider Provider { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Starts a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE) to avoid upgrade deadlocks.</summary>
+    public static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using MentorBot.Persistence;
+using Quartz;
+
+namespace MentorBot.Scheduling;
+
+/// <summary>
+/// Quartz with a persistent store in MentorBot's own database: jobs and triggers survive restarts. PostgreSQL runs
+/// clustered so several instances share the work; SQLite is single-instance.
+/// </summary>
+internal static class SchedulingRegistration
+{
+    public const string TablePrefix = "qrtz_";
+
+    public static IHostApplicationBuilder AddMentorBotScheduling(this IHostApplicationBuilder builder, StorageOptions storage)
+    {
+        builder.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = "MentorBot");
+            q.UsePersistentStore(store =>
+            {
+                if (storage.Provider == StorageProvider.Postgres)
+                {
+                    store.UsePostgres(storage.ConnectionString);
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                }
+                else
+                {
+                    store.UseSqlite(storage.ConnectionString);
+                }
+
+                store.ProvisionSchema();
+                store.UseSystemTextJsonSerializer(_ => { });
+                store.ConfigureStore(o => o.TablePrefix = TablePrefix);
+            });
+
+            q.ScheduleJob<ActivityMemoryPruneJob>(
+                trigger => trigger
+                    .WithIdentity(ActivityMemoryPruneJob.Key.Name + "-hourly")
+                    .WithCronSchedule("0 17 * * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
+                job => job.WithIdentity(ActivityMemoryPruneJob.Key).DisallowConcurrentExecution(true));
+        });
+
+        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return builder;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using MentorBot.Teams.Auth;
+using MentorBot.Teams.Wire;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the HTTP edge of the Bot Connector protocol. It bounds the body, parses tolerantly,
+/// authenticates, enforces the tenant allow-list and maps the outcome to the status codes the protocol expects.
+/// Client mistakes get 4xx with a reason; nothing is processed unless every check passed.
+/// </summary>
+internal sealed partial class ActivityEndpoint(
+    BotTokenValidator validator,
+    ActivityProcessor processor,
+    IOptions<BotOptions> options,
+    ILogger<ActivityEndpoint> logger)
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var settings = options.Value;
+        var request = context.Request;
+        var cancellationToken = context.RequestAborted;
+        if (request.ContentLength > settings.MaxActivityBytes)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "The activity is larger than the bot accepts.");
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        if (settings.HasAppId && string.IsNullOrEmpty(authorization))
+        {
+            Log.Rejected(logger, 401, "missing bearer token");
+            return Problem(StatusCodes.Status401Unauthorized, "A Bot Connector bearer token is required.");
+        }
+
+        var body = await BoundedBody.ReadAsync(request.Body, settings.MaxActivityBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "The activity is larger than the bot accepts.");
+        }
+
+        var activity = Parse(body);
+        if (activity is null)
+        {
+            Log.Malformed(logger, body.Length);
+            return Problem(StatusCodes.Status400BadRequest, "The body is not a JSON activity.");
+        }
+
+        if (settings.HasAppId)
+        {
+            AuthOutcome outcome;
+            try
+            {
+                outcome = await validator.ValidateAsync(authorization, activity.ChannelId, activity.ServiceUrl, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                Log.KeysUnavailable(logger, ex);
+                return Problem(StatusCodes.Status503ServiceUnavailable, "The bot cannot check tokens right now. Retry shortly.");
+            }
+
+            switch (outcome)
+            {
+                case AuthOutcome.Unauthenticated u:
+                    Log.Rejected(logger, 401, u.Reason);
+                    return Problem(StatusCodes.Status401Unauthorized, "The bearer token is not valid for this bot.");
+                case AuthOutcome.Forbidden f:
+                    Log.Rejected(logger, 403, f.Reason);
+                    return Problem(StatusCodes.Status403Forbidden, "The bearer token does not cover this activity.");
+            }
+        }
+
+        if (settings.AllowedTenants.Length > 0)
+        {
+            var tenant = TurnTranslator.TenantOf(activity);
+            if (tenant is null || !settings.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase))
+            {
+                Log.Rejected(logger, 403, "tenant not allowed");
+                return Problem(StatusCodes.Status403Forbidden, "This organisation is not enabled for this MentorBot.");
+            }
+        }
+
+        return await processor.ProcessAsync(activity, cancellationToken) switch
+        {
+            InboundResult.InvokeAnswer answer => Results.Json(answer.Body, WireJson.Options, statusCode: StatusCodes.Status200OK),
+            InboundResult.NotImplemented n => Problem(StatusCodes.Status501NotImplemented, n.Reason),
+            InboundResult.BadRequest b => Problem(StatusCodes.Status400BadRequest, b.Reason),
+            InboundResult.Unavailable u => Problem(StatusCodes.Status503ServiceUnavailable, u.Reason),
+            _ => Results.Ok(),
+        };
+    }
+
+    private static Activity? Parse(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.Deserialize<Activity>(WireJson.Options)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Activity rejected with {Status}: {Reason}.")]
+        public static partial void Rejected(ILogger logger, int status, string reason);
+
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Malformed activity body ({Length} bytes).")]
+        public static partial void Malformed(ILogger logger, int length);
+
+        [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Bot Connector signing keys could not be fetched.")]
+        public static partial void KeysUnavailable(ILogger logger, Exception exception);
+    }
+}
+
+/// <summary>Reads a request body up to a limit; null when it is longer.</summary>
+internal static class BoundedBody
+{
+    public static async Task<byte[]?> ReadAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,250 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MentorBot.Cards;
+using MentorBot.Features.Conversations;
+using MentorBot.Persistence;
+using MentorBot.Teams.Wire;
+
+namespace MentorBot.Teams;
+
+/// <summary>
+/// Handles one authenticated activity: de-duplicates it, refreshes the conversation reference, routes it to the
+/// features as a typed turn and answers on the wire.
+/// </summary>
+internal sealed partial class ActivityProcessor(
+    ConversationDispatcher dispatcher,
+    TeamsMessenger messenger,
+    ConversationReferenceStore conversations,
+    ProcessedActivityStore processed,
+    ILogger<ActivityProcessor> logger)
+{
+    private const string SomethingWentWrong = "Something went wrong on my side and nothing was saved. Please try again in a minute.";
+
+    public async Task<InboundResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return new InboundResult.BadRequest("the activity has no type");
+        }
+
+        var reference = TurnTranslator.ReferenceOf(activity);
+        var activityKey = reference is not null && !string.IsNullOrEmpty(activity.Id) ? $"{reference.ConversationId}|{activity.Id}" : null;
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ActivityType"] = activity.Type,
+            ["TenantId"] = reference?.TenantId,
+            ["ConversationId"] = reference?.ConversationId,
+        });
+
+        try
+        {
+            if (activityKey is not null && !await processed.TryClaimAsync(activityKey, cancellationToken))
+            {
+                Log.Duplicate(logger);
+                return await ReplayAsync(activity, activityKey, cancellationToken);
+            }
+
+            if (reference is not null && !IsRemoval(activity))
+            {
+                await conversations.UpsertAsync(reference, cancellationToken);
+            }
+        }
+        catch (DbException ex)
+        {
+            Log.StoreUnavailable(logger, ex);
+            return new InboundResult.Unavailable("the store is unavailable");
+        }
+
+        try
+        {
+            var result = await RouteAsync(activity, reference, cancellationToken);
+            if (activityKey is not null && result is InboundResult.InvokeAnswer answer)
+            {
+                await processed.SaveResponseAsync(activityKey, JsonSerializer.Serialize(answer.Body, WireJson.Options), cancellationToken);
+            }
+
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.HandlerFailed(logger, ex);
+            if (activityKey is not null)
+            {
+                await TryReleaseAsync(activityKey);
+            }
+
+            return IsCardAction(activity) ? Answer(new CardActionOutcome.ShowMessage(SomethingWentWrong)) : InboundResult.Ok;
+        }
+    }
+
+    private async Task<InboundResult> RouteAsync(Activity activity, ConversationReference? reference, CancellationToken cancellationToken)
+    {
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                return await OnMessageAsync(activity, reference, cancellationToken);
+            case ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardActionInvoke:
+                return await OnExecuteAsync(activity, cancellationToken);
+            case ActivityTypes.Invoke:
+                Log.UnknownInvoke(logger, activity.Name ?? "(none)");
+                return new InboundResult.NotImplemented($"invoke '{activity.Name}' is not supported");
+            case ActivityTypes.ConversationUpdate when reference is not null && BotWasAdded(activity):
+            case ActivityTypes.InstallationUpdate when reference is not null && activity.Action is "add" or "add-upgrade":
+                await WelcomeAsync(activity, reference!, cancellationToken);
+                return InboundResult.Ok;
+            case ActivityTypes.InstallationUpdate when reference is not null && IsRemoval(activity):
+                await conversations.MarkAsync(reference.ConversationId, ReachStatus.Uninstalled, "the app was removed", cancellationToken);
+                Log.Uninstalled(logger);
+                return InboundResult.Ok;
+            default:
+                Log.Ignored(logger);
+                return InboundResult.Ok;
+        }
+    }
+
+    private async Task<InboundResult> OnMessageAsync(Activity activity, ConversationReference? reference, CancellationToken cancellationToken)
+    {
+        var caller = TurnTranslator.CallerOf(activity);
+        if (caller is null || reference is null)
+        {
+            return new InboundResult.BadRequest("the message does not say who sent it or where to answer");
+        }
+
+        if (activity.Value is { ValueKind: JsonValueKind.Object })
+        {
+            var submit = TurnTranslator.ReadSubmit(activity.Value);
+            var outcome = submit is { } s
+                ? await dispatcher.HandleCardActionAsync(new CardActionTurn(caller, s.Verb, s.Data), cancellationToken)
+                : new CardActionOutcome.ShowMessage("That card is out of date. Type help to start again.");
+            await DeliverSubmitOutcomeAsync(reference, activity.ReplyToId, outcome, cancellationToken);
+            return InboundResult.Ok;
+        }
+
+        var text = TurnTranslator.CleanText(activity.Text ?? string.Empty);
+        var card = await dispatcher.HandleTextAsync(new TextTurn(caller, text), cancellationToken);
+        await messenger.ReplyAsync(reference, activity.Id, card, cancellationToken);
+        return InboundResult.Ok;
+    }
+
+    private async Task<InboundResult> OnExecuteAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var caller = TurnTranslator.CallerOf(activity);
+        if (caller is null)
+        {
+            return Answer(new CardActionOutcome.ShowMessage("I couldn't tell who pressed that button. Please try again from Teams."));
+        }
+
+        var execute = TurnTranslator.ReadExecute(activity.Value);
+        if (execute is not { } e)
+        {
+            return Answer(new CardActionOutcome.ShowMessage("That card is out of date. Type help to start again."));
+        }
+
+        return Answer(await dispatcher.HandleCardActionAsync(new CardActionTurn(caller, e.Verb, e.Data), cancellationToken));
+    }
+
+    private async Task DeliverSubmitOutcomeAsync(ConversationReference reference, string? replyToId, CardActionOutcome outcome, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case CardActionOutcome.ReplaceCard replace when replyToId is not null:
+                var updated = await messenger.UpdateCardAsync(reference, replyToId, replace.Card, cancellationToken);
+                if (updated is not SendOutcome.Sent)
+                {
+                    await messenger.SendAsync(reference, replace.Card, cancellationToken);
+                }
+
+                break;
+            case CardActionOutcome.ReplaceCard replace:
+                await messenger.SendAsync(reference, replace.Card, cancellationToken);
+                break;
+            case CardActionOutcome.ShowMessage message:
+                await messenger.SendTextAsync(reference, message.Text, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task WelcomeAsync(Activity activity, ConversationReference reference, CancellationToken cancellationToken)
+    {
+        if (!await conversations.TryClaimWelcomeAsync(reference.ConversationId, cancellationToken))
+        {
+            Log.AlreadyWelcomed(logger);
+            return;
+        }
+
+        var caller = TurnTranslator.CallerOf(activity) ?? new Caller(reference.TenantId, string.Empty, "there", activity.Locale, activity.LocalTimezone);
+        var card = await dispatcher.WelcomeAsync(caller, cancellationToken);
+        var outcome = await messenger.SendAsync(reference, card, cancellationToken);
+        Log.Welcomed(logger, outcome.GetType().Name);
+    }
+
+    private async Task<InboundResult> ReplayAsync(Activity activity, string activityKey, CancellationToken cancellationToken)
+    {
+        if (!IsCardAction(activity))
+        {
+            return InboundResult.Ok;
+        }
+
+        var stored = await processed.FindResponseAsync(activityKey, cancellationToken);
+        var body = stored is null ? null : JsonSerializer.Deserialize<InvokeResponseBody>(stored, WireJson.Options);
+        return body is null
+            ? Answer(new CardActionOutcome.ShowMessage("Still working on that; it will appear in a moment."))
+            : new InboundResult.InvokeAnswer(body);
+    }
+
+    private async Task TryReleaseAsync(string activityKey)
+    {
+        try
+        {
+            await processed.ReleaseAsync(activityKey, CancellationToken.None);
+        }
+        catch (DbException ex)
+        {
+            Log.StoreUnavailable(logger, ex);
+        }
+    }
+
+    internal static InboundResult Answer(CardActionOutcome outcome) => new InboundResult.InvokeAnswer(outcome switch
+    {
+        CardActionOutcome.ReplaceCard replace => new InvokeResponseBody { Type = InvokeResponseBody.CardType, Value = CardSerializer.ToJsonNode(replace.Card) },
+        CardActionOutcome.ShowMessage message => new InvokeResponseBody { Type = InvokeResponseBody.MessageType, Value = JsonValue.Create(message.Text) },
+        _ => throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}."),
+    });
+
+    private static bool IsCardAction(Activity activity) =>
+        activity.Type == ActivityTypes.Invoke && activity.Name == ActivityTypes.AdaptiveCardActionInvoke;
+
+    private static bool IsRemoval(Activity activity) =>
+        activity.Type == ActivityTypes.InstallationUpdate && activity.Action is "remove" or "remove-upgrade";
+
+    private static bool BotWasAdded(Activity activity) =>
+        activity.MembersAdded?.Any(m => m.Id is not null && string.Equals(m.Id, activity.Recipient?.Id, StringComparison.Ordinal)) == true;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3401, Level = LogLevel.Information, Message = "Duplicate activity ignored.")]
+        public static partial void Duplicate(ILogger logger);
+
+        [LoggerMessage(EventId = 3402, Level = LogLevel.Error, Message = "The store is unavailable; the activity was not processed.")]
+        public static partial void StoreUnavailable(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 3403, Level = LogLevel.Error, Message = "Handling the activity failed; its claim was released so a retry is processed.")]
+        public static partial void HandlerFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 3404, Level = LogLevel.Information, Message = "Invoke '{Name}' is not supported.")]
+        public static partial void UnknownInvoke(ILogger logger, string name);
+
+        [LoggerMessage(EventId = 3405, Level = LogLevel.Information, Message = "The app was uninstalled from a conversation.")]
+        public static partial void Uninstalled(ILogger logger);
+
+        [LoggerMessage(EventId = 3406, Level = LogLevel.Debug, Message = "Activity ignored.")]
+        public static partial void Ignored(ILogger logger);
+
+        [LoggerMessage(EventId = 3407, Level = LogLevel.Debug, Message = "Conversation already welcomed.")]
+        public static partial void AlreadyWelcomed(ILogger logger);
+
+        [LoggerMessage(EventId = 3408, Level = LogLevel.Information, Message = "Welcome card delivered: {Outcome}.")]
+        public static partial void Welcomed(ILogger logger, string outcome);
+    }
+}

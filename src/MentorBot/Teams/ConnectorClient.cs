@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using MentorBot.Teams.Wire;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Teams;
+
+/// <summary>
+/// Calls the Bot Connector REST API at a conversation's service URL. Retries 429, 412, 502, 503, 504 and network
+/// faults a bounded number of times, honouring Retry-After, and classifies every result as a <see cref="SendOutcome"/>.
+/// </summary>
+internal sealed partial class ConnectorClient(
+    HttpClient http,
+    ConnectorTokenProvider tokens,
+    IOptions<ConnectorOptions> options,
+    TimeProvider time,
+    ILogger<ConnectorClient> logger)
+{
+    public Task<SendOutcome> SendAsync(ConversationReference to, OutgoingActivity activity, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, to.ServiceUrl, $"v3/conversations/{Escape(to.ConversationId)}/activities", activity, cancellationToken);
+
+    public Task<SendOutcome> ReplyAsync(ConversationReference to, string replyToId, OutgoingActivity activity, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, to.ServiceUrl, $"v3/conversations/{Escape(to.ConversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
+
+    public Task<SendOutcome> UpdateAsync(ConversationReference to, string activityId, OutgoingActivity activity, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Put, to.ServiceUrl, $"v3/conversations/{Escape(to.ConversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+
+    /// <summary>Creates (or finds) the 1:1 conversation with a person, for a proactive message. Sent carries the conversation id.</summary>
+    public Task<SendOutcome> CreatePersonalConversationAsync(string serviceUrl, string tenantId, string botId, string userId, CancellationToken cancellationToken)
+    {
+        var parameters = new ConversationParameters
+        {
+            Bot = new WireAccount(botId),
+            Members = [new WireAccount(userId)],
+            ChannelData = new ConversationChannelData(new WireTenant(tenantId)),
+        };
+        return CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+    }
+
+    private async Task<SendOutcome> CallAsync<TBody>(HttpMethod method, string serviceUrl, string path, TBody body, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http"))
+        {
+            return new SendOutcome.Failed("invalid service URL");
+        }
+
+        var settings = options.Value;
+        var uri = new Uri(baseUri, path);
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan? retryAfter;
+            string failure;
+            try
+            {
+                using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: WireJson.Options) };
+                if (await tokens.GetTokenAsync(cancellationToken) is { } token)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(settings.RequestTimeout);
+                using var response = await http.SendAsync(request, timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    var resource = await ReadResourceAsync(response, cancellationToken);
+                    return new SendOutcome.Sent(resource?.Id);
+                }
+
+                var status = (int)response.StatusCode;
+                if (!IsTransient(response.StatusCode))
+                {
+                    return await ClassifyPermanentAsync(response, cancellationToken);
+                }
+
+                retryAfter = RetryAfter(response);
+                failure = $"{status} {response.StatusCode}";
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    Log.Throttled(logger, attempt, retryAfter?.TotalMilliseconds ?? -1);
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                retryAfter = null;
+                failure = $"network error ({ex.HttpRequestError})";
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                retryAfter = null;
+                failure = "timed out";
+            }
+
+            var delay = retryAfter ?? Backoff(settings.BaseDelay, attempt);
+            var throttled = failure.StartsWith("429", StringComparison.Ordinal);
+            if (attempt >= settings.MaxAttempts || delay > settings.MaxInlineDelay)
+            {
+                Log.GaveUp(logger, attempt, failure);
+                return throttled ? new SendOutcome.Throttled(delay) : new SendOutcome.Failed(failure);
+            }
+
+            await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    private static async Task<ResourceResponse?> ReadResourceAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is 0 || response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<ResourceResponse>(WireJson.Options, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<SendOutcome> ClassifyPermanentAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var code = await ReadErrorCodeAsync(response, cancellationToken);
+        var status = (int)response.StatusCode;
+        Log.Refused(logger, status, code ?? "none");
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Forbidden => new SendOutcome.RecipientGone(code ?? "forbidden"),
+            HttpStatusCode.NotFound => new SendOutcome.RecipientGone(code ?? "conversation not found"),
+            HttpStatusCode.Unauthorized => new SendOutcome.Failed("the connector rejected the bot's credentials"),
+            HttpStatusCode.RequestEntityTooLarge => new SendOutcome.Failed("message too large"),
+            _ => new SendOutcome.Failed($"{status} {code ?? response.StatusCode.ToString()}"),
+        };
+    }
+
+    private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var error = await response.Content.ReadFromJsonAsync<ConnectorErrorResponse>(WireJson.Options, cancellationToken);
+            return error?.Error?.Code;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
+        or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - time.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    /// <summary>Exponential back-off with full jitter: a random wait up to base × 2^(attempt-1).</summary>
+    internal static TimeSpan Backoff(TimeSpan baseDelay, int attempt)
+    {
+        var ceiling = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 10));
+        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
+    }
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Connector throttled the bot (attempt {Attempt}, Retry-After {RetryAfterMs} ms).")]
+        public static partial void Throttled(ILogger logger, int attempt, double retryAfterMs);
+
+        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Connector call gave up after {Attempts} attempts: {Failure}.")]
+        public static partial void GaveUp(ILogger logger, int attempts, string failure);
+
+        [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Connector refused the call with {Status} ({Code}).")]
+        public static partial void Refused(ILogger logger, int status, string code);
+    }
+}

@@ -1,0 +1,69 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Teams;
+
+/// <summary>
+/// Bearer tokens for calls to the Bot Connector, from the bot's single-tenant secret or its user-assigned managed
+/// identity. Tokens are cached and renewed five minutes before they expire. Without an app id (Development only)
+/// there is no token, which is what the Agents Playground expects.
+/// </summary>
+internal sealed class ConnectorTokenProvider
+{
+    private static readonly string[] Scopes = ["https://api.botframework.com/.default"];
+    private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
+    private readonly TokenCredential? _credential;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private AccessToken _current;
+
+    public ConnectorTokenProvider(IOptions<BotOptions> options, TimeProvider time)
+    {
+        _time = time;
+        _credential = CreateCredential(options.Value);
+    }
+
+    public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        if (_credential is null)
+        {
+            return null;
+        }
+
+        if (_current.Token is not null && _time.GetUtcNow() < _current.ExpiresOn - RenewBefore)
+        {
+            return _current.Token;
+        }
+
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current.Token is null || _time.GetUtcNow() >= _current.ExpiresOn - RenewBefore)
+            {
+                _current = await _credential.GetTokenAsync(new TokenRequestContext(Scopes), cancellationToken);
+            }
+
+            return _current.Token;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private static TokenCredential? CreateCredential(BotOptions options)
+    {
+        if (!options.HasAppId)
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            return new ClientSecretCredential(options.TenantId, options.AppId, options.ClientSecret);
+        }
+
+        return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId!));
+    }
+}
