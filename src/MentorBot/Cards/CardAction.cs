@@ -35,7 +35,8 @@ internal sealed record ExecuteAction : CardAction
 
     public AssociatedInputs? AssociatedInputs { get; init; }
 
-    public SubmitAction Fallback { get; }
+    /// <summary>Typed as the base so the serializer writes its <c>type</c>.</summary>
+    public CardAction Fallback { get; }
 }
 
 internal sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title)
