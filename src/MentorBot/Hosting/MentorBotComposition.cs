@@ -28,9 +28,11 @@ internal static class MentorBotComposition
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProcessedActivityStore>();
 
-        services.AddHttpClient<SigningKeyCache>(c => c.Timeout = TimeSpan.FromSeconds(20));
-        services.AddSingleton(sp => sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningKeyCache)));
+        services.AddHttpClient(nameof(SigningKeyCache), c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SigningKeyCache>(
+            sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningKeyCache))));
         services.AddSingleton<BotTokenValidator>();
+        services.AddSingleton(sp => BotCredential.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>()));
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddHttpClient<ConnectorClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddScoped<TeamsMessenger>();

@@ -18,10 +18,10 @@ internal sealed class ConnectorTokenProvider
     private readonly SemaphoreSlim _lock = new(1, 1);
     private AccessToken _current;
 
-    public ConnectorTokenProvider(IOptions<BotOptions> options, TimeProvider time)
+    public ConnectorTokenProvider(BotCredential credential, TimeProvider time)
     {
         _time = time;
-        _credential = CreateCredential(options.Value);
+        _credential = credential.Credential;
     }
 
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
@@ -51,8 +51,14 @@ internal sealed class ConnectorTokenProvider
             _lock.Release();
         }
     }
+}
 
-    private static TokenCredential? CreateCredential(BotOptions options)
+/// <summary>The bot's Entra credential, or none in Development without an app id. Tests substitute a fake.</summary>
+internal sealed record BotCredential(TokenCredential? Credential)
+{
+    public static BotCredential From(IOptions<BotOptions> options) => new(Create(options.Value));
+
+    private static TokenCredential? Create(BotOptions options)
     {
         if (!options.HasAppId)
         {

@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using Azure.Core;
+using MentorBot.Teams;
+using MentorBot.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MentorBot.IntegrationTests;
+
+/// <summary>
+/// The whole MentorBot host in-process on a throwaway database, with a clock the test moves and every outbound
+/// HTTP call intercepted. A call nobody expected fails the test when the host is disposed.
+/// </summary>
+internal sealed class MentorBotHost : WebApplicationFactory<Program>
+{
+    public const string ServiceUrl = "https://smba.test/amer/";
+    public const string AppId = "11111111-2222-3333-4444-555555555555";
+
+    private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
+
+    private MentorBotHost(TestDatabase database, string environment, IReadOnlyDictionary<string, string?> settings)
+    {
+        _database = database;
+        _environment = environment;
+        _settings = settings;
+        Connector.OnJson(HttpMethod.Post, ServiceUrl, """{"id":"bot-activity-1"}""");
+        Connector.OnJson(HttpMethod.Put, ServiceUrl, """{"id":"bot-activity-1"}""");
+        Connector.On(HttpMethod.Get, TestTokenIssuer.MetadataUrl, _ => RecordingHandler.Json(Tokens.MetadataJson));
+        Connector.On(HttpMethod.Get, TestTokenIssuer.JwksUrl, _ => RecordingHandler.Json(Tokens.JwksJson));
+    }
+
+    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
+
+    public RecordingHandler Connector { get; } = new();
+
+    public TestTokenIssuer Tokens { get; } = new();
+
+    public string Provider => _database.Provider;
+
+    /// <summary>Starts a host with development auth (no app id), as the README's run command does.</summary>
+    public static Task<MentorBotHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync("Development", settings);
+
+    /// <summary>Starts a host that authenticates every activity, as production does.</summary>
+    public static Task<MentorBotHost> StartAuthenticatedAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Bot:AppId"] = AppId,
+            ["Bot:TenantId"] = "bot-tenant",
+            ["Bot:ClientSecret"] = "test-secret",
+            ["Bot:OpenIdMetadataUrl"] = TestTokenIssuer.MetadataUrl,
+        };
+        return StartAsync("Production", all);
+    }
+
+    public static async Task<MentorBotHost> StartAsync(string environment, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var host = new MentorBotHost(database, environment, settings ?? new Dictionary<string, string?>());
+        await host.WaitUntilHealthyAsync();
+        return host;
+    }
+
+    public async Task WaitUntilHealthyAsync()
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var response = await client.GetAsync("/healthz");
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The host did not become healthy: " + await response.Content.ReadAsStringAsync());
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    public async Task<HttpResponseMessage> PostActivityAsync(string json, string? bearerToken = null)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public string IssueToken(Action<System.Text.Json.Nodes.JsonObject>? payload = null, string serviceUrl = ServiceUrl) =>
+        Tokens.Issue(AppId, serviceUrl, Clock.GetUtcNow(), payload);
+
+    /// <summary>Requests that went to the connector (the service URL), in order.</summary>
+    public IReadOnlyList<RecordedRequest> Sent => Connector.To(ServiceUrl);
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Tokens.Dispose();
+        await _database.DisposeAsync();
+        Assert.True(Connector.Unexpected.IsEmpty, "Unexpected outbound calls: " + string.Join(", ", Connector.Unexpected));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("Storage:Provider", _database.Provider);
+        builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Connector:BaseDelay", "00:00:00.010");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => Connector));
+            services.RemoveAll<BotCredential>();
+            services.AddSingleton(new BotCredential(_settings.ContainsKey("Bot:AppId") ? new FakeCredential(Clock) : null));
+        });
+    }
+
+    private sealed class FakeCredential(TimeProvider clock) : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            new("outbound-test-token", clock.GetUtcNow().AddHours(1));
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+}
