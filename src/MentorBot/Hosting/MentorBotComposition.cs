@@ -44,6 +44,7 @@ internal static class MentorBotComposition
         services.AddSingleton<CallerProfiles>();
         services.AddTextCommand<HelpCommand>();
         services.AddCardAction<ShowHelpAction>();
+        AddMap(services);
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         builder.AddMentorBotScheduling(storage);
@@ -62,6 +63,18 @@ internal static class MentorBotComposition
         app.MapHealthChecks("/healthz");
         app.MapGet("/", () => Results.Text("MentorBot is running. Teams talks to POST /api/messages; health is at /healthz.\n"));
         return app;
+    }
+
+    private static void AddMap(IServiceCollection services)
+    {
+        AddValidatedOptions<MapOptions>(services, MapOptions.SectionName);
+        services.AddSingleton<MapStore>();
+        services.AddSingleton<MapDirectory>();
+        services.AddSingleton<MapStatusQuery>();
+        services.AddSingleton<MapImporter>();
+        services.AddHostedService<Features.Map.Demo.DemoMapSeeder>();
+        services.AddTextCommand<MyMapCommand>();
+        services.AddTextCommand<MapStatusCommand>();
     }
 
     private static void AddValidatedOptions<TOptions>(IServiceCollection services, string section)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MentorBot.Teams.Wire;
 using Microsoft.Extensions.Options;
 
@@ -47,13 +48,18 @@ internal sealed partial class ConnectorClient(
 
         var settings = options.Value;
         var uri = new Uri(baseUri, path);
+
+        // Serialised once, and sent with a Content-Length: some connectors and proxies refuse chunked bodies.
+        var payload = JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options);
         for (var attempt = 1; ; attempt++)
         {
             TimeSpan? retryAfter;
             string failure;
             try
             {
-                using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: WireJson.Options) };
+                using var content = new ByteArrayContent(payload);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                using var request = new HttpRequestMessage(method, uri) { Content = content };
                 if (await tokens.GetTokenAsync(cancellationToken) is { } token)
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

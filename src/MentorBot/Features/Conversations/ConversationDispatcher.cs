@@ -26,6 +26,12 @@ internal sealed partial class ConversationDispatcher(
         var text = CommandText.Normalise(turn.Text);
         var profile = await profiles.ResolveAsync(turn.Caller, cancellationToken);
         var match = router.Match(text);
+        if (!profile.IsMapped && match?.Command.Descriptor.Phrase != HelpCommand.Descriptor.Phrase)
+        {
+            Log.NotInMap(logger);
+            return NotInMapCard.Build();
+        }
+
         if (match is null)
         {
             Log.UnknownCommand(logger, text.Length);
@@ -54,6 +60,12 @@ internal sealed partial class ConversationDispatcher(
                 "That button belongs to something I no longer recognise. Type help to see what I can do now.");
         }
 
+        if (action.Verb != WelcomeVerbs.ShowHelp && !(await profiles.ResolveAsync(turn.Caller, cancellationToken)).IsMapped)
+        {
+            Log.NotInMap(logger);
+            return new CardActionOutcome.ShowMessage("You're not in the mentorship map yet. Ask your programme admin to add you.");
+        }
+
         Log.VerbMatched(logger, action.Verb);
         return await action.ExecuteAsync(turn, cancellationToken);
     }
@@ -74,5 +86,8 @@ internal sealed partial class ConversationDispatcher(
 
         [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Card verb '{Verb}' matched.")]
         public static partial void VerbMatched(ILogger logger, string verb);
+
+        [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "The caller is not in the map; answered with how to be added.")]
+        public static partial void NotInMap(ILogger logger);
     }
 }

@@ -1,5 +1,6 @@
 using MentorBot.Cards;
 using MentorBot.Features.Conversations;
+using MentorBot.Features.Map;
 
 namespace MentorBot.Features.Welcome;
 

@@ -1,0 +1,79 @@
+using Dapper;
+using MentorBot.Persistence;
+
+namespace MentorBot.Features.Map;
+
+/// <summary>Read-side queries over the imported map: who someone is, and who they mentor or learn from.</summary>
+internal sealed class MapDirectory(Database database)
+{
+    public async Task<Person?> FindByAadObjectIdAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<PersonRow>(new CommandDefinition(
+            $"SELECT {MapRows.PersonColumns} FROM map_people WHERE aad_object_id = @aad AND active = 1",
+            new { aad = aadObjectId.ToLowerInvariant() },
+            cancellationToken: cancellationToken));
+        return row is null ? null : MapRows.ToPerson(row);
+    }
+
+    /// <summary>Everything about one person's place in the map, in three queries.</summary>
+    public async Task<PersonMap?> LoadPersonMapAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var person = await FindByAadObjectIdAsync(aadObjectId, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var mentorships = (await connection.QueryAsync<MentorshipRow>(new CommandDefinition(
+            $"SELECT {MapRows.MentorshipColumns} FROM map_mentorships WHERE (mentor_id = @id OR mentee_id = @id) AND status <> 'ended' ORDER BY start_date, id",
+            new { id = person.Id },
+            cancellationToken: cancellationToken))).Select(MapRows.ToMentorship).ToList();
+        var circles = (await connection.QueryAsync<CircleRow>(new CommandDefinition(
+            $"SELECT {MapRows.CircleColumns} FROM map_circles WHERE active = 1 ORDER BY name",
+            cancellationToken: cancellationToken))).Select(MapRows.ToCircle)
+            .Where(c => c.FacilitatorId == person.Id || c.MemberIds.Contains(person.Id, StringComparer.Ordinal)).ToList();
+        var scopes = (await connection.QueryAsync<(string Kind, string UnitId)>(new CommandDefinition(
+            "SELECT kind, unit_id FROM map_leader_scopes WHERE leader_id = @id",
+            new { id = person.Id },
+            cancellationToken: cancellationToken))).ToList();
+
+        var otherIds = mentorships.SelectMany(m => new[] { m.MentorId, m.MenteeId }).Concat(circles.Select(c => c.FacilitatorId)).Append(person.ManagerId ?? person.Id)
+            .Where(id => id != person.Id).Distinct(StringComparer.Ordinal).ToArray();
+        var names = otherIds.Length == 0
+            ? new Dictionary<string, PersonName>(StringComparer.Ordinal)
+            : (await connection.QueryAsync<(string Id, string Name, string TimeZone)>(new CommandDefinition(
+                "SELECT id, name, time_zone FROM map_people WHERE id IN @ids", new { ids = otherIds }, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.Id, r => new PersonName(r.Name, r.TimeZone), StringComparer.Ordinal);
+        var lanes = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(
+            "SELECT id, name FROM map_lanes", cancellationToken: cancellationToken))).ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);
+        var unitName = person.UnitId is null ? null : await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT name FROM map_units WHERE id = @id", new { id = person.UnitId }, cancellationToken: cancellationToken));
+
+        return new PersonMap(person, unitName, mentorships, circles, [.. scopes.Select(s => Enum.Parse<LeaderScopeKind>(s.Kind, ignoreCase: true))], names, lanes);
+    }
+}
+
+/// <summary>One person's place in the map, with the names needed to show it.</summary>
+internal sealed record PersonMap(
+    Person Person,
+    string? UnitName,
+    IReadOnlyList<Mentorship> Mentorships,
+    IReadOnlyList<Circle> Circles,
+    IReadOnlyList<LeaderScopeKind> LeaderScopes,
+    IReadOnlyDictionary<string, PersonName> Names,
+    IReadOnlyDictionary<string, string> LaneNames)
+{
+    public IEnumerable<Mentorship> AsMentee => Mentorships.Where(m => m.MenteeId == Person.Id);
+
+    public IEnumerable<Mentorship> AsMentor => Mentorships.Where(m => m.MentorId == Person.Id);
+
+    public string NameOf(string personId) => personId == Person.Id ? Person.Name : Names.TryGetValue(personId, out var name) ? name.Name : personId;
+
+    public string TimeZoneOf(string personId) => personId == Person.Id ? Person.TimeZone : Names.TryGetValue(personId, out var name) ? name.TimeZone : Person.TimeZone;
+
+    public string LaneName(string laneId) => LaneNames.TryGetValue(laneId, out var name) ? name : laneId;
+}
+
+internal sealed record PersonName(string Name, string TimeZone);

@@ -1,0 +1,298 @@
+using System.Data.Common;
+using Dapper;
+using MentorBot.Persistence;
+
+namespace MentorBot.Features.Map;
+
+/// <summary>
+/// Reads the map and imports a new version of it in one transaction. An import upserts what changed and ends what
+/// left the map (people, pairings, circles), so re-importing the same file changes nothing and history survives.
+/// </summary>
+internal sealed class MapStore(Database database, TimeProvider time)
+{
+    private const int ProgressEvery = 250;
+
+    public async Task<ImportSummary> ImportAsync(MentorshipMap map, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var total = map.Lanes.Count + map.Units.Count + map.People.Count + map.Mentorships.Count + map.Circles.Count;
+        var tracker = new ProgressTracker(total, progress);
+
+        var lanes = await SyncLanesAsync(connection, transaction, map.Lanes, now, tracker);
+        var units = await SyncUnitsAsync(connection, transaction, map.Units, now, tracker);
+        var people = await SyncPeopleAsync(connection, transaction, map.People, now, tracker, cancellationToken);
+        var mentorships = await SyncMentorshipsAsync(connection, transaction, map.Mentorships, now, tracker, cancellationToken);
+        var circles = await SyncCirclesAsync(connection, transaction, map.Circles, now, tracker);
+        await connection.ExecuteAsync("DELETE FROM map_leader_scopes", transaction: transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO map_leader_scopes (leader_id, kind, unit_id) VALUES (@LeaderId, @Kind, @UnitId)",
+            map.LeaderScopes.Select(s => new { s.LeaderId, Kind = s.Kind.ToString().ToLowerInvariant(), UnitId = s.UnitId ?? string.Empty }),
+            transaction);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO map_programme (id, name, imported_at_ms) VALUES (1, @name, @now)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, imported_at_ms = excluded.imported_at_ms
+            """,
+            new { name = map.ProgrammeName, now },
+            transaction);
+
+        await transaction.CommitAsync(cancellationToken);
+        tracker.Finish();
+        return new ImportSummary(lanes, units, people, mentorships, circles);
+    }
+
+    /// <summary>The current map: what is active, as the next import would compare it.</summary>
+    public async Task<MentorshipMap> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT name FROM map_programme WHERE id = 1", cancellationToken: cancellationToken));
+        var lanes = await connection.QueryAsync<(string Id, string Name, string Description)>(new CommandDefinition(
+            "SELECT id, name, description FROM map_lanes WHERE active = 1 ORDER BY id", cancellationToken: cancellationToken));
+        var units = await connection.QueryAsync<(string Id, string Name, string? Contact)>(new CommandDefinition(
+            "SELECT id, name, escalation_contact_id FROM map_units WHERE active = 1 ORDER BY id", cancellationToken: cancellationToken));
+        var people = await connection.QueryAsync<PersonRow>(new CommandDefinition(
+            $"SELECT {MapRows.PersonColumns} FROM map_people WHERE active = 1 ORDER BY id", cancellationToken: cancellationToken));
+        var mentorships = await connection.QueryAsync<MentorshipRow>(new CommandDefinition(
+            $"SELECT {MapRows.MentorshipColumns} FROM map_mentorships WHERE status <> 'ended' ORDER BY id", cancellationToken: cancellationToken));
+        var circles = await connection.QueryAsync<CircleRow>(new CommandDefinition(
+            $"SELECT {MapRows.CircleColumns} FROM map_circles WHERE active = 1 ORDER BY id", cancellationToken: cancellationToken));
+        var scopes = await connection.QueryAsync<(string Leader, string Kind, string Unit)>(new CommandDefinition(
+            "SELECT leader_id, kind, unit_id FROM map_leader_scopes ORDER BY leader_id, kind, unit_id", cancellationToken: cancellationToken));
+        return new MentorshipMap(
+            name ?? "Mentorship programme",
+            [.. lanes.Select(l => new Lane(l.Id, l.Name, l.Description))],
+            [.. units.Select(u => new Unit(u.Id, u.Name, u.Contact))],
+            [.. people.Select(MapRows.ToPerson)],
+            [.. mentorships.Select(MapRows.ToMentorship)],
+            [.. circles.Select(MapRows.ToCircle)],
+            [.. scopes.Select(s => new LeaderScope(s.Leader, Enum.Parse<LeaderScopeKind>(s.Kind, ignoreCase: true), s.Unit.Length == 0 ? null : s.Unit))]);
+    }
+
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM map_people", cancellationToken: cancellationToken)) == 0;
+    }
+
+    private static async Task<SectionChanges> SyncLanesAsync(DbConnection c, DbTransaction t, IReadOnlyList<Lane> lanes, long now, ProgressTracker tracker)
+    {
+        var existing = (await c.QueryAsync<(string Id, string Name, string Description, long Active)>(
+            "SELECT id, name, description, active FROM map_lanes", transaction: t)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var changes = new SectionChanges();
+        foreach (var lane in lanes)
+        {
+            tracker.Step();
+            if (existing.TryGetValue(lane.Id, out var row) && row.Active == 1 && row.Name == lane.Name && row.Description == lane.Description)
+            {
+                changes.Unchanged++;
+                continue;
+            }
+
+            changes.Count(existing.ContainsKey(lane.Id));
+            await c.ExecuteAsync(
+                """
+                INSERT INTO map_lanes (id, name, description, active, updated_at_ms) VALUES (@Id, @Name, @Description, 1, @now)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, active = 1, updated_at_ms = excluded.updated_at_ms
+                """,
+                new { lane.Id, lane.Name, lane.Description, now },
+                t);
+        }
+
+        changes.Ended = await EndMissingAsync(c, t, "map_lanes", existing.Where(e => e.Value.Active == 1).Select(e => e.Key), lanes.Select(l => l.Id), now, "active = 0, updated_at_ms = @now");
+        return changes;
+    }
+
+    private static async Task<SectionChanges> SyncUnitsAsync(DbConnection c, DbTransaction t, IReadOnlyList<Unit> units, long now, ProgressTracker tracker)
+    {
+        var existing = (await c.QueryAsync<(string Id, string Name, string? Contact, long Active)>(
+            "SELECT id, name, escalation_contact_id, active FROM map_units", transaction: t)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var changes = new SectionChanges();
+        foreach (var unit in units)
+        {
+            tracker.Step();
+            if (existing.TryGetValue(unit.Id, out var row) && row.Active == 1 && row.Name == unit.Name && row.Contact == unit.EscalationContactId)
+            {
+                changes.Unchanged++;
+                continue;
+            }
+
+            changes.Count(existing.ContainsKey(unit.Id));
+            await c.ExecuteAsync(
+                """
+                INSERT INTO map_units (id, name, escalation_contact_id, active, updated_at_ms) VALUES (@Id, @Name, @EscalationContactId, 1, @now)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, escalation_contact_id = excluded.escalation_contact_id, active = 1, updated_at_ms = excluded.updated_at_ms
+                """,
+                new { unit.Id, unit.Name, unit.EscalationContactId, now },
+                t);
+        }
+
+        changes.Ended = await EndMissingAsync(c, t, "map_units", existing.Where(e => e.Value.Active == 1).Select(e => e.Key), units.Select(u => u.Id), now, "active = 0, updated_at_ms = @now");
+        return changes;
+    }
+
+    private static async Task<SectionChanges> SyncPeopleAsync(DbConnection c, DbTransaction t, IReadOnlyList<Person> people, long now, ProgressTracker tracker, CancellationToken cancellationToken)
+    {
+        var existing = (await c.QueryAsync<PersonRow>($"SELECT {MapRows.PersonColumns} FROM map_people", transaction: t))
+            .ToDictionary(r => r.Id, r => (Person: MapRows.ToPerson(r), Active: r.Active == 1), StringComparer.Ordinal);
+        var changes = new SectionChanges();
+        foreach (var person in people)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tracker.Step();
+            if (existing.TryGetValue(person.Id, out var row) && row.Active && row.Person.Equals(person))
+            {
+                changes.Unchanged++;
+                continue;
+            }
+
+            changes.Count(existing.ContainsKey(person.Id));
+            await c.ExecuteAsync(
+                """
+                INSERT INTO map_people (id, aad_object_id, name, email, level, unit_id, manager_id, time_zone, working_days, work_start, work_end,
+                    quiet_start, quiet_end, start_date, locale, mentor_capacity, teaches, is_admin, active, updated_at_ms, ended_at_ms)
+                VALUES (@Id, @AadObjectId, @Name, @Email, @Level, @UnitId, @ManagerId, @TimeZone, @WorkingDays, @WorkStart, @WorkEnd,
+                    @QuietStart, @QuietEnd, @StartDate, @Locale, @MentorCapacity, @Teaches, @IsAdmin, 1, @Now, NULL)
+                ON CONFLICT (id) DO UPDATE SET aad_object_id = excluded.aad_object_id, name = excluded.name, email = excluded.email, level = excluded.level,
+                    unit_id = excluded.unit_id, manager_id = excluded.manager_id, time_zone = excluded.time_zone, working_days = excluded.working_days,
+                    work_start = excluded.work_start, work_end = excluded.work_end, quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end,
+                    start_date = excluded.start_date, locale = excluded.locale, mentor_capacity = excluded.mentor_capacity, teaches = excluded.teaches,
+                    is_admin = excluded.is_admin, active = 1, updated_at_ms = excluded.updated_at_ms, ended_at_ms = NULL
+                """,
+                MapRows.PersonParameters(person, now),
+                t);
+        }
+
+        changes.Ended = await EndMissingAsync(c, t, "map_people", existing.Where(e => e.Value.Active).Select(e => e.Key), people.Select(p => p.Id), now, "active = 0, updated_at_ms = @now, ended_at_ms = @now");
+        return changes;
+    }
+
+    private static async Task<SectionChanges> SyncMentorshipsAsync(DbConnection c, DbTransaction t, IReadOnlyList<Mentorship> mentorships, long now, ProgressTracker tracker, CancellationToken cancellationToken)
+    {
+        var existing = (await c.QueryAsync<MentorshipRow>($"SELECT {MapRows.MentorshipColumns} FROM map_mentorships", transaction: t))
+            .ToDictionary(r => r.Id, MapRows.ToMentorship, StringComparer.Ordinal);
+        var changes = new SectionChanges();
+        foreach (var mentorship in mentorships)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tracker.Step();
+            if (existing.TryGetValue(mentorship.Id, out var row) && row.Equals(mentorship))
+            {
+                changes.Unchanged++;
+                continue;
+            }
+
+            changes.Count(existing.ContainsKey(mentorship.Id));
+            await c.ExecuteAsync(
+                """
+                INSERT INTO map_mentorships (id, mentor_id, mentee_id, lanes, kind, cadence_every, cadence_day, cadence_time, start_date, status,
+                    paused_until, calibration_date, updated_at_ms, ended_at_ms)
+                VALUES (@Id, @MentorId, @MenteeId, @Lanes, @Kind, @CadenceEvery, @CadenceDay, @CadenceTime, @StartDate, @Status,
+                    @PausedUntil, @CalibrationDate, @Now, @EndedAt)
+                ON CONFLICT (id) DO UPDATE SET mentor_id = excluded.mentor_id, mentee_id = excluded.mentee_id, lanes = excluded.lanes, kind = excluded.kind,
+                    cadence_every = excluded.cadence_every, cadence_day = excluded.cadence_day, cadence_time = excluded.cadence_time,
+                    start_date = excluded.start_date, status = excluded.status, paused_until = excluded.paused_until,
+                    calibration_date = excluded.calibration_date, updated_at_ms = excluded.updated_at_ms, ended_at_ms = excluded.ended_at_ms
+                """,
+                MapRows.MentorshipParameters(mentorship, now),
+                t);
+        }
+
+        var stillOpen = existing.Where(e => e.Value.Status != MentorshipStatus.Ended).Select(e => e.Key);
+        changes.Ended = await EndMissingAsync(c, t, "map_mentorships", stillOpen, mentorships.Select(m => m.Id), now, "status = 'ended', updated_at_ms = @now, ended_at_ms = @now");
+        return changes;
+    }
+
+    private static async Task<SectionChanges> SyncCirclesAsync(DbConnection c, DbTransaction t, IReadOnlyList<Circle> circles, long now, ProgressTracker tracker)
+    {
+        var existing = (await c.QueryAsync<CircleRow>($"SELECT {MapRows.CircleColumns} FROM map_circles", transaction: t))
+            .ToDictionary(r => r.Id, r => (Circle: MapRows.ToCircle(r), Active: r.Active == 1), StringComparer.Ordinal);
+        var changes = new SectionChanges();
+        foreach (var circle in circles)
+        {
+            tracker.Step();
+            if (existing.TryGetValue(circle.Id, out var row) && row.Active && row.Circle.Equals(circle))
+            {
+                changes.Unchanged++;
+                continue;
+            }
+
+            changes.Count(existing.ContainsKey(circle.Id));
+            await c.ExecuteAsync(
+                """
+                INSERT INTO map_circles (id, name, kind, facilitator_id, members, lane_id, cadence_every, cadence_day, cadence_time, active, updated_at_ms)
+                VALUES (@Id, @Name, @Kind, @FacilitatorId, @Members, @LaneId, @CadenceEvery, @CadenceDay, @CadenceTime, 1, @Now)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, facilitator_id = excluded.facilitator_id, members = excluded.members,
+                    lane_id = excluded.lane_id, cadence_every = excluded.cadence_every, cadence_day = excluded.cadence_day, cadence_time = excluded.cadence_time,
+                    active = 1, updated_at_ms = excluded.updated_at_ms
+                """,
+                MapRows.CircleParameters(circle, now),
+                t);
+        }
+
+        changes.Ended = await EndMissingAsync(c, t, "map_circles", existing.Where(e => e.Value.Active).Select(e => e.Key), circles.Select(x => x.Id), now, "active = 0, updated_at_ms = @now");
+        return changes;
+    }
+
+    private static async Task<int> EndMissingAsync(DbConnection c, DbTransaction t, string table, IEnumerable<string> open, IEnumerable<string> kept, long now, string set)
+    {
+        var gone = open.Except(kept, StringComparer.Ordinal).ToList();
+        foreach (var chunk in gone.Chunk(500))
+        {
+            await c.ExecuteAsync($"UPDATE {table} SET {set} WHERE id IN @ids", new { ids = chunk, now }, t);
+        }
+
+        return gone.Count;
+    }
+
+    private sealed class ProgressTracker(int total, IProgress<ImportProgress>? progress)
+    {
+        private int _done;
+
+        public void Step()
+        {
+            if (++_done % ProgressEvery == 0)
+            {
+                progress?.Report(new ImportProgress(_done, total));
+            }
+        }
+
+        public void Finish() => progress?.Report(new ImportProgress(total, total));
+    }
+}
+
+internal sealed record ImportProgress(int Done, int Total);
+
+/// <summary>What an import changed, per section.</summary>
+internal sealed class SectionChanges
+{
+    public int Added { get; set; }
+
+    public int Updated { get; set; }
+
+    public int Ended { get; set; }
+
+    public int Unchanged { get; set; }
+
+    public void Count(bool existed)
+    {
+        if (existed)
+        {
+            Updated++;
+        }
+        else
+        {
+            Added++;
+        }
+    }
+
+    public bool Changed => Added + Updated + Ended > 0;
+
+    public override string ToString() => $"{Added} added, {Updated} updated, {Ended} ended, {Unchanged} unchanged";
+}
+
+internal sealed record ImportSummary(SectionChanges Lanes, SectionChanges Units, SectionChanges People, SectionChanges Mentorships, SectionChanges Circles)
+{
+    public bool Changed => Lanes.Changed || Units.Changed || People.Changed || Mentorships.Changed || Circles.Changed;
+}
