@@ -121,8 +121,9 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("Storage:Provider", _database.Provider);
         builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("MENTORBOT_TEST_LOGLEVEL") ?? "Warning");
         builder.UseSetting("Connector:BaseDelay", "00:00:00.010");
+        builder.UseSetting("Map:SeedDemoMap", "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MentorBot.IntegrationTests;
 
 public sealed class StartupTests
@@ -7,14 +5,26 @@ public sealed class StartupTests
     [Fact]
     public async Task Production_refuses_to_start_without_a_bot_app_id_and_says_what_to_set()
     {
-        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
-            await using var host = await MentorBotHost.StartAsync("Production", null);
-        });
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Storage__ConnectionString"] = "Data Source=" + Path.Combine(Path.GetTempPath(), "mentorbot-prod-" + Guid.NewGuid().ToString("N") + ".db") },
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
 
-        var validation = failure as OptionsValidationException ?? failure.InnerException as OptionsValidationException;
-        Assert.NotNull(validation);
-        Assert.Contains("Bot__AppId", validation.Message, StringComparison.Ordinal);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
+
+        Assert.True(exited, "the bot kept running without credentials");
+        Assert.Equal(2, process.ExitCode);
+        var message = await errors;
+        Assert.Contains("configuration is invalid", message, StringComparison.Ordinal);
+        Assert.Contains("Bot__AppId", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,11 @@ internal static class TeamsActivities
 
     public static string Message(string text, string? id = null) => With(Base("message", id), a => a["text"] = text);
 
+    /// <summary>A message from one of the Agents Playground's default users (20 Alex … 25 Lynne), as the demo map knows them.</summary>
+    public static string MessageFrom(int playgroundUser, string name, string text) => With(
+        Base("message", conversationId: $"a:personal-{playgroundUser}", fromAad: $"00000000-0000-0000-0000-0000000000{playgroundUser}", fromId: $"29:user-{playgroundUser}", fromName: name),
+        a => a["text"] = text);
+
     public static string InstallationAdd() => With(Base("installationUpdate"), a => a["action"] = "add");
 
     public static string InstallationRemove() => With(Base("installationUpdate"), a => a["action"] = "remove");

@@ -39,6 +39,10 @@ internal sealed class Database : IAsyncDisposable
 
     public StorageProvider Provider { get; }
 
+    /// <summary>"column is one of the list in @parameter": Dapper expands lists on SQLite, PostgreSQL takes an array.</summary>
+    public string AnyOf(string column, string parameter) =>
+        Provider == StorageProvider.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (_postgres is not null)

@@ -74,7 +74,17 @@ internal sealed partial class ActivityProcessor(
                 await TryReleaseAsync(activityKey);
             }
 
-            return IsCardAction(activity) ? Answer(new CardActionOutcome.ShowMessage(SomethingWentWrong)) : InboundResult.Ok;
+            if (IsCardAction(activity))
+            {
+                return Answer(new CardActionOutcome.ShowMessage(SomethingWentWrong));
+            }
+
+            if (activity.Type == ActivityTypes.Message && reference is not null)
+            {
+                await TryApologiseAsync(reference);
+            }
+
+            return InboundResult.Ok;
         }
     }
 
@@ -191,6 +201,18 @@ internal sealed partial class ActivityProcessor(
         return body is null
             ? Answer(new CardActionOutcome.ShowMessage("Still working on that; it will appear in a moment."))
             : new InboundResult.InvokeAnswer(body);
+    }
+
+    private async Task TryApologiseAsync(ConversationReference reference)
+    {
+        try
+        {
+            await messenger.SendTextAsync(reference, SomethingWentWrong, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or HttpRequestException or InvalidOperationException)
+        {
+            Log.HandlerFailed(logger, ex);
+        }
     }
 
     private async Task TryReleaseAsync(string activityKey)

@@ -1,5 +1,7 @@
 using MentorBot.Cards;
 using MentorBot.Features.Conversations;
+using MentorBot.Features.Map;
+using MentorBot.Features.Map.File;
 using MentorBot.Features.Welcome;
 
 namespace MentorBot.Tests.Cards;
@@ -12,7 +14,30 @@ internal static class CardSamples
 {
     public static readonly Caller Alex = new("tenant-1", "00000000-0000-0000-0000-000000000020", "Alex Wilber", "en-US", "America/Chicago");
 
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
+
     public static IReadOnlyDictionary<string, AdaptiveCard> All { get; } = Build();
+
+    private static MentorshipMap FixtureMap() =>
+        MapValidator.Validate(MapFileReader.ReadJson(Map.MapFixtures.Valid().ToJsonString()).Document!).Map!;
+
+    private static PersonMap PersonMapFor(string id)
+    {
+        var map = FixtureMap();
+        var person = map.People.Single(p => p.Id == id);
+        return new PersonMap(
+            person,
+            "Ward 3",
+            [.. map.Mentorships.Where(m => m.MentorId == id || m.MenteeId == id)],
+            [.. map.Circles.Where(c => c.FacilitatorId == id || c.MemberIds.Contains(id))],
+            [.. map.LeaderScopes.Where(s => s.LeaderId == id).Select(s => s.Kind)],
+            map.People.ToDictionary(p => p.Id, p => new PersonName(p.Name, p.TimeZone)),
+            map.Lanes.ToDictionary(l => l.Id, l => l.Name));
+    }
+
+    public static PersonMap SamMap() => PersonMapFor("sam");
+
+    public static PersonMap MoMap() => PersonMapFor("mo");
 
     private static Dictionary<string, AdaptiveCard> Build()
     {
@@ -34,6 +59,15 @@ internal static class CardSamples
             ["UnknownCommandCard.suggestions"] = UnknownCommandCard.Build([commands[1]]),
             ["UnknownCommandCard.none"] = UnknownCommandCard.Build([]),
             ["NotAllowedCard.leader"] = NotAllowedCard.Build(commands[2]),
+            ["NotInMapCard"] = NotInMapCard.Build(),
+            ["MyMapCard.mentee"] = MyMapCard.Build(SamMap(), Now, new DateOnly(2026, 11, 23)),
+            ["MyMapCard.mentor"] = MyMapCard.Build(MoMap(), Now, new DateOnly(2026, 11, 23)),
+            ["MapStatusCard"] = MapStatusCard.Build(new MapStatus(
+                new Dictionary<string, int> { ["director"] = 2, ["manager"] = 4, ["lead"] = 8, ["staff"] = 38 },
+                31,
+                [("Clinical judgment", 9), ("Documentation", 6), ("Family communication", 3)],
+                [new MentorLoad("Megan Bowen", 3, 3), new MentorLoad("Omar Haddad", 2, 3)],
+                ["Alex Wilber", "Isaiah Langer", "Noah Kim", "Lucía Morales", "Ethan Park", "Amara Obi", "Caleb Thornton", "Sofia Rossi", "Tomás Rivera"])),
         };
     }
 }

@@ -44,7 +44,7 @@ internal sealed class MapDirectory(Database database)
         var names = otherIds.Length == 0
             ? new Dictionary<string, PersonName>(StringComparer.Ordinal)
             : (await connection.QueryAsync<(string Id, string Name, string TimeZone)>(new CommandDefinition(
-                "SELECT id, name, time_zone FROM map_people WHERE id IN @ids", new { ids = otherIds }, cancellationToken: cancellationToken)))
+                $"SELECT id, name, time_zone FROM map_people WHERE {database.AnyOf("id", "ids")}", new { ids = otherIds }, cancellationToken: cancellationToken)))
                 .ToDictionary(r => r.Id, r => new PersonName(r.Name, r.TimeZone), StringComparer.Ordinal);
         var lanes = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(
             "SELECT id, name FROM map_lanes", cancellationToken: cancellationToken))).ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);

@@ -238,9 +238,10 @@ internal sealed class MapStore(Database database, TimeProvider time)
     private static async Task<int> EndMissingAsync(DbConnection c, DbTransaction t, string table, IEnumerable<string> open, IEnumerable<string> kept, long now, string set)
     {
         var gone = open.Except(kept, StringComparer.Ordinal).ToList();
+        var anyOf = c is Npgsql.NpgsqlConnection ? "id = ANY(@ids)" : "id IN @ids";
         foreach (var chunk in gone.Chunk(500))
         {
-            await c.ExecuteAsync($"UPDATE {table} SET {set} WHERE id IN @ids", new { ids = chunk, now }, t);
+            await c.ExecuteAsync($"UPDATE {table} SET {set} WHERE {anyOf}", new { ids = chunk, now }, t);
         }
 
         return gone.Count;
