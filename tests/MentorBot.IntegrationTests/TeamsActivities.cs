@@ -7,7 +7,7 @@ internal static class TeamsActivities
 {
     public const string TenantId = "00000000-0000-0000-0000-0000000000001";
     public const string BotId = "28:00000000-0000-0000-0000-00000000000011";
-    public const string AlexAad = "00000000-0000-0000-0000-000000000020";
+    public const string AlexAad = "00000000-0000-0000-0000-0000000000020";
     public const string AlexId = "29:alex-wilber";
     public const string PersonalConversation = "a:personal-alex";
 
@@ -36,7 +36,7 @@ internal static class TeamsActivities
 
     /// <summary>A message from one of the Agents Playground's default users (20 Alex … 25 Lynne), as the demo map knows them.</summary>
     public static string MessageFrom(int playgroundUser, string name, string text) => With(
-        Base("message", conversationId: $"a:personal-{playgroundUser}", fromAad: $"00000000-0000-0000-0000-0000000000{playgroundUser}", fromId: $"29:user-{playgroundUser}", fromName: name),
+        Base("message", conversationId: $"a:personal-{playgroundUser}", fromAad: $"00000000-0000-0000-0000-00000000000{playgroundUser}", fromId: $"29:user-{playgroundUser}", fromName: name),
         a => a["text"] = text);
 
     public static string InstallationAdd() => With(Base("installationUpdate"), a => a["action"] = "add");

@@ -12,7 +12,7 @@ namespace MentorBot.Tests.Cards;
 /// </summary>
 internal static class CardSamples
 {
-    public static readonly Caller Alex = new("tenant-1", "00000000-0000-0000-0000-000000000020", "Alex Wilber", "en-US", "America/Chicago");
+    public static readonly Caller Alex = new("tenant-1", "00000000-0000-0000-0000-0000000000020", "Alex Wilber", "en-US", "America/Chicago");
 
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
 

@@ -138,7 +138,7 @@ public sealed class MapValidationTests
         var today = new DateOnly(2027, 3, 10);
         var map = MentorBot.Features.Map.Demo.DemoMap.Load(today);
         var byAad = map.People.Where(p => p.AadObjectId is not null).ToDictionary(p => p.AadObjectId!);
-        Person Playground(int n) => byAad[$"00000000-0000-0000-0000-0000000000{n}"];
+        Person Playground(int n) => byAad[$"00000000-0000-0000-0000-00000000000{n}"];
 
         Assert.InRange(map.People.Count, 40, 60);
         Assert.Equal(8, map.Lanes.Count);

@@ -44,7 +44,8 @@ internal sealed class CallerProfiles(MapDirectory directory, TimeProvider time)
             audience |= CommandAudience.Admin;
         }
 
-        return new CallerProfile(caller, true, audience, RoleSummary.Describe(map, today));
+        // The map's name wins: some clients (the Agents Playground among them) send no display name.
+        return new CallerProfile(caller with { DisplayName = person.Name }, true, audience, RoleSummary.Describe(map, today));
     }
 }
 

@@ -67,6 +67,12 @@ internal static partial class MapValues
 
     public static bool IsId(string? value) => value is { Length: > 0 and <= 100 } && IdPattern().IsMatch(value);
 
+    /// <summary>
+    /// Entra object ids are GUIDs in Teams; the Agents Playground's default users have longer, GUID-like ids, so the
+    /// check is on shape, not on GUID syntax.
+    /// </summary>
+    public static bool IsObjectId(string? value) => value is { Length: > 0 and <= 64 } && ObjectIdPattern().IsMatch(value);
+
     public static bool IsEmail(string? value) => value is { Length: <= 254 } && EmailPattern().IsMatch(value);
 
     public static bool IsLocale(string? value)
@@ -88,6 +94,9 @@ internal static partial class MapValues
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]*$")]
+    private static partial Regex ObjectIdPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();

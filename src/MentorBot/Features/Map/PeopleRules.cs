@@ -37,9 +37,9 @@ internal static class PeopleRules
 
         if (e.AadObjectId is { } aad)
         {
-            if (!Guid.TryParse(aad, out _))
+            if (!MapValues.IsObjectId(aad))
             {
-                problem(at + ".aadObjectId", $"'{aad}' is not an Entra object id (a GUID).");
+                problem(at + ".aadObjectId", $"'{aad}' is not an Entra object id: letters, digits and hyphens, as Teams sends them.");
                 ok = false;
             }
             else if (!seenAad.TryAdd(aad, index))
