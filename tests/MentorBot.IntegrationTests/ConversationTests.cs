@@ -134,7 +134,7 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Uninstalling_marks_the_conversation_and_reinstalling_welcomes_nobody_twice()
+    public async Task Uninstalling_marks_the_conversation_and_a_reinstall_is_welcomed_once_again()
     {
         await _host.PostActivityAsync(TeamsActivities.InstallationAdd());
         await _host.PostActivityAsync(TeamsActivities.InstallationRemove());
@@ -143,7 +143,8 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Equal(ReachStatus.Uninstalled, stored!.Status);
 
         await _host.PostActivityAsync(TeamsActivities.InstallationAdd());
-        Assert.Single(_host.Sent);
+        await _host.PostActivityAsync(TeamsActivities.BotAdded());
+        Assert.Equal(2, _host.Sent.Count);
         Assert.Equal(ReachStatus.Active, (await _host.Service<ConversationReferenceStore>().FindAsync(TeamsActivities.PersonalConversation, default))!.Status);
     }
 

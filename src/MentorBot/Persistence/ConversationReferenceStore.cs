@@ -39,11 +39,17 @@ internal sealed class ConversationReferenceStore(Database database, TimeProvider
         return rows == 1;
     }
 
+    /// <summary>Marks whether a conversation is reachable. An uninstall also forgets the welcome, so a reinstall is welcomed again.</summary>
     public async Task MarkAsync(string conversationId, string status, string? reason, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE conversation_references SET status = @status, status_reason = @reason, updated_at_ms = @now WHERE conversation_id = @conversationId",
+            """
+            UPDATE conversation_references
+            SET status = @status, status_reason = @reason, updated_at_ms = @now,
+                welcomed_at_ms = CASE WHEN @status = 'uninstalled' THEN NULL ELSE welcomed_at_ms END
+            WHERE conversation_id = @conversationId
+            """,
             new { conversationId, status, reason, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
     }

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace MentorBot.E2E;
+
+/// <summary>
+/// The real thing, end to end: MentorBot started as a process with its run-command defaults (Development auth,
+/// SQLite, demo map), the Microsoft 365 Agents Playground started against it, and Debian's Chromium driven by
+/// Playwright. Logs and screenshots go to artifacts/e2e.
+/// </summary>
+public sealed class PlaygroundSession : IAsyncLifetime
+{
+    private readonly List<Process> _processes = [];
+    private IPlaywright? _playwright;
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot, "artifacts", "e2e")).FullName;
+
+    public int BotPort { get; } = FreePort();
+
+    public int PlaygroundPort { get; } = FreePort();
+
+    public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("mentorbot-e2e-").FullName;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>
+    /// The first page opened: the playground installs the bot when it connects, so this is where the one welcome
+    /// card of the conversation appears. Later pages are fresh chats on the same conversation.
+    /// </summary>
+    public IPage FirstPage { get; private set; } = null!;
+
+    public string PlaygroundUrl => $"http://127.0.0.1:{PlaygroundPort}/";
+
+    public async Task InitializeAsync()
+    {
+        var e2e = Path.Combine(RepositoryRoot, "tests", "MentorBot.E2E");
+        if (!Directory.Exists(Path.Combine(e2e, "node_modules", "@microsoft", "m365agentsplayground")))
+        {
+            throw new InvalidOperationException("The Agents Playground is not installed. Run scripts/test.sh once, or `npm ci` in tests/MentorBot.E2E.");
+        }
+
+        if (!File.Exists("/usr/bin/chromium"))
+        {
+            throw new InvalidOperationException("Debian's chromium is not installed. Run scripts/test.sh once, or `apt-get install chromium`.");
+        }
+
+        Start("bot", "dotnet", [Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"), "--urls", $"http://127.0.0.1:{BotPort}", "--contentRoot", Path.Combine(RepositoryRoot, "src", "MentorBot")],
+            WorkDirectory, new()
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Storage__ConnectionString"] = $"Data Source={Path.Combine(WorkDirectory, "mentorbot.db")}",
+                ["Map__SeedDemoMap"] = "true",
+            });
+        await WaitForAsync($"http://127.0.0.1:{BotPort}/healthz", TimeSpan.FromSeconds(60));
+
+        File.Copy(Path.Combine(e2e, "playground", ".m365agentsplayground.yml"), Path.Combine(WorkDirectory, ".m365agentsplayground.yml"));
+        Start("playground", "node", [Path.Combine(e2e, "playground", "host.js"), "-e", $"http://127.0.0.1:{BotPort}/api/messages", "-c", "msteams", "-p", PlaygroundPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt"],
+            WorkDirectory, new() { ["TEAMSAPPTESTER_BROWSER"] = "none" });
+        await WaitForAsync(PlaygroundUrl, TimeSpan.FromSeconds(90));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+        FirstPage = await OpenAsync();
+    }
+
+    /// <summary>A fresh page on the playground, phone-sized or desktop-sized.</summary>
+    public async Task<IPage> OpenAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = phone ? new() { Width = 412, Height = 915 } : new() { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(PlaygroundUrl);
+        await page.Locator("[data-lexical-editor=\"true\"]").WaitForAsync(new() { Timeout = 60_000 });
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        foreach (var process in _processes)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+            {
+                // Already gone.
+            }
+
+            process.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+
+    private void Start(string name, string file, string[] arguments, string workingDirectory, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+        var log = new StreamWriter(Path.Combine(Artifacts, name + ".log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes.Add(process);
+    }
+
+    private async Task WaitForAsync(string url, TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (_processes.FirstOrDefault(p => p.HasExited) is { } dead)
+            {
+                throw new InvalidOperationException($"A process exited early (code {dead.ExitCode}); see {Artifacts}.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(url)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow to answer; try again.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{url} did not answer within {timeout}; see the logs in {Artifacts}.");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MentorBot.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("MentorBot.sln not found.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlaygroundCollection : ICollectionFixture<PlaygroundSession>
+{
+    public const string Name = "playground";
+}
