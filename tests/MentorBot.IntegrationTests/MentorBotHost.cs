@@ -136,6 +136,8 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
             services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => Connector));
             services.RemoveAll<BotCredential>();
             services.AddSingleton(new BotCredential(_settings.ContainsKey("Bot:AppId") ? new FakeCredential(Clock) : null));
+            services.RemoveAll<MentorBot.Graph.GraphCredential>();
+            services.AddSingleton(new MentorBot.Graph.GraphCredential(_settings.ContainsKey("Graph:ClientId") ? new FakeCredential(Clock) : null));
         });
     }
 

@@ -10,6 +10,8 @@ namespace MentorBot.TestSupport;
 internal sealed class RecordingHandler : HttpMessageHandler
 {
     private readonly ConcurrentQueue<(HttpMethod Method, string Prefix, Func<RecordedRequest, HttpResponseMessage> Respond)> _responders = new();
+    private readonly ConcurrentQueue<string> _passThrough = new();
+    private readonly HttpMessageInvoker _network = new(new SocketsHttpHandler());
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -20,6 +22,9 @@ internal sealed class RecordingHandler : HttpMessageHandler
 
     public void OnJson(HttpMethod method, string urlPrefix, string json, HttpStatusCode status = HttpStatusCode.OK) =>
         On(method, urlPrefix, _ => Json(json, status));
+
+    /// <summary>Requests under this prefix (a local fake server on loopback) are recorded and really sent.</summary>
+    public void PassThrough(string urlPrefix) => _passThrough.Enqueue(urlPrefix);
 
     public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
@@ -32,6 +37,10 @@ internal sealed class RecordingHandler : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var recorded = new RecordedRequest(request.Method, request.RequestUri!.ToString(), body, request.Headers.Authorization?.ToString());
         Requests.Enqueue(recorded);
+        if (_passThrough.Any(p => recorded.Url.StartsWith(p, StringComparison.Ordinal)) && request.RequestUri.IsLoopback)
+        {
+            return await _network.SendAsync(request, cancellationToken);
+        }
 
         // The most recently registered matching responder wins, so a test can override a default.
         var responder = _responders.Reverse().FirstOrDefault(r => r.Method == request.Method && recorded.Url.StartsWith(r.Prefix, StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MentorBot.Features.Map;
+using MentorBot.Graph;
 using MentorBot.Persistence;
 
 namespace MentorBot.Hosting;
@@ -62,6 +63,9 @@ internal static class MentorBotCli
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<MapStore>();
         services.AddSingleton<MapImporter>();
+        services.AddSingleton<MapDirectory>();
+        services.AddGraph();
+        services.AddSingleton<Features.Map.Sync.MapSyncService>();
         services.AddSingleton(builder.Configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken);

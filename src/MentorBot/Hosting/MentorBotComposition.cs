@@ -1,6 +1,7 @@
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
 using MentorBot.Features.Welcome;
+using MentorBot.Graph;
 using MentorBot.Persistence;
 using MentorBot.Scheduling;
 using MentorBot.Teams;
@@ -75,6 +76,8 @@ internal static class MentorBotComposition
         services.AddHostedService<Features.Map.Demo.DemoMapSeeder>();
         services.AddTextCommand<MyMapCommand>();
         services.AddTextCommand<MapStatusCommand>();
+        services.AddGraph();
+        services.AddSingleton<Features.Map.Sync.MapSyncService>();
     }
 
     private static void AddValidatedOptions<TOptions>(IServiceCollection services, string section)

@@ -41,8 +41,46 @@ internal static class MapCli
             return 0;
         });
 
+        var install = new Option<bool>("--install") { Description = "Also install MentorBot in Teams for mapped people it cannot reach yet (needs Graph:TeamsAppCatalogId)." };
+        var sync = new Command("sync", "Fill the map from Microsoft Graph: people, managers, time zones and working hours. Needs the Graph section configured.") { install };
+        sync.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var provider = await services(cancellationToken);
+            if (!provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Graph.GraphOptions>>().Value.IsConfigured)
+            {
+                AnsiConsole.MarkupLine("[red]Graph is not configured.[/] Set Graph:TenantId, Graph:ClientId and Graph:ClientSecret (or Graph:ManagedIdentityClientId); see docs/DEPLOY.md.");
+                return 2;
+            }
+
+            try
+            {
+                var result = await provider.GetRequiredService<Sync.MapSyncService>().RunAsync(
+                    parse.GetValue(install), new Progress<string>(line => Console.WriteLine(line)), cancellationToken);
+                if (result.Summary is null)
+                {
+                    Report(new FileInfo("directory"), null, result.Problems);
+                    AnsiConsole.MarkupLine("[red]Nothing was imported.[/] Fix the map (or the directory) and run map sync again.");
+                    return 1;
+                }
+
+                PrintSummary(result.Summary);
+                if (parse.GetValue(install))
+                {
+                    AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Installed MentorBot for {0} people; {1} could not be installed.", result.Installed, result.InstallFailed);
+                }
+
+                return 0;
+            }
+            catch (Graph.GraphRequestException ex)
+            {
+                AnsiConsole.MarkupLine("[red]{0}[/]", Markup.Escape(ex.Message));
+                return 1;
+            }
+        });
+
         map.Subcommands.Add(validate);
         map.Subcommands.Add(import);
+        map.Subcommands.Add(sync);
         return map;
     }
 

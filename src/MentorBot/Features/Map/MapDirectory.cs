@@ -16,7 +16,22 @@ internal sealed class MapDirectory(Database database)
         return row is null ? null : MapRows.ToPerson(row);
     }
 
-    /// <summary>Everything about one person's place in the map, in three queries.</summary>
+    /// <summary>Object ids of people in the map with no active 1:1 conversation with the bot.</summary>
+    public async Task<IReadOnlyList<string>> UnreachableObjectIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT p.aad_object_id FROM map_people p
+            WHERE p.active = 1 AND p.aad_object_id IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM conversation_references c
+                WHERE c.aad_object_id = p.aad_object_id AND c.conversation_type = 'personal' AND c.status = 'active')
+            ORDER BY p.aad_object_id
+            """,
+            cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>Everything about one person's place in the map, in a handful of queries.</summary>
     public async Task<PersonMap?> LoadPersonMapAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         var person = await FindByAadObjectIdAsync(aadObjectId, cancellationToken);
