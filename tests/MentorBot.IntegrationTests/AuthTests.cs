@@ -6,11 +6,33 @@ namespace MentorBot.IntegrationTests;
 /// <summary>The host as production runs it: every activity must carry a valid Bot Connector token.</summary>
 public sealed class AuthTests : IAsyncLifetime
 {
+    private readonly MentorBot.TestSupport.TestTokenIssuer _issuer = new();
+    private LocalJwksServer _jwks = null!;
     private MentorBotHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await MentorBotHost.StartAuthenticatedAsync();
+    public async Task InitializeAsync()
+    {
+        _jwks = await LocalJwksServer.StartAsync(_issuer);
+        _host = await MentorBotHost.StartAuthenticatedAsync(new Dictionary<string, string?> { ["Bot:OpenIdMetadataUrl"] = _jwks.MetadataUrl }, _issuer);
+        _host.Connector.PassThrough(_jwks.MetadataUrl[..(_jwks.MetadataUrl.IndexOf("/v1/", StringComparison.Ordinal) + 1)]);
+    }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _jwks.DisposeAsync();
+        _issuer.Dispose();
+    }
+
+    [Fact]
+    public async Task Signing_keys_come_from_the_published_jwks_and_are_cached()
+    {
+        await _host.PostActivityAsync(TeamsActivities.Message("help"), _host.IssueToken());
+        await _host.PostActivityAsync(TeamsActivities.Message("help"), _host.IssueToken());
+
+        Assert.Equal(1, _jwks.KeyFetches);
+        Assert.Equal(2, _host.Sent.Count);
+    }
 
     public static TheoryData<string, HttpStatusCode> Forgeries => new()
     {

@@ -21,9 +21,12 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly bool _ownsTokens;
 
-    private MentorBotHost(TestDatabase database, string environment, IReadOnlyDictionary<string, string?> settings)
+    private MentorBotHost(TestDatabase database, string environment, IReadOnlyDictionary<string, string?> settings, TestTokenIssuer? tokens = null)
     {
+        Tokens = tokens ?? new TestTokenIssuer();
+        _ownsTokens = tokens is null;
         _database = database;
         _environment = environment;
         _settings = settings;
@@ -37,7 +40,7 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
 
     public RecordingHandler Connector { get; } = new();
 
-    public TestTokenIssuer Tokens { get; } = new();
+    public TestTokenIssuer Tokens { get; }
 
     public string Provider => _database.Provider;
 
@@ -46,22 +49,27 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         StartAsync("Development", settings);
 
     /// <summary>Starts a host that authenticates every activity, as production does.</summary>
-    public static Task<MentorBotHost> StartAuthenticatedAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<MentorBotHost> StartAuthenticatedAsync(IReadOnlyDictionary<string, string?>? settings = null, TestTokenIssuer? tokens = null)
     {
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        var all = new Dictionary<string, string?>
         {
             ["Bot:AppId"] = AppId,
             ["Bot:TenantId"] = "bot-tenant",
             ["Bot:ClientSecret"] = "test-secret",
             ["Bot:OpenIdMetadataUrl"] = TestTokenIssuer.MetadataUrl,
         };
-        return StartAsync("Production", all);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return StartAsync("Production", all, tokens);
     }
 
-    public static async Task<MentorBotHost> StartAsync(string environment, IReadOnlyDictionary<string, string?>? settings)
+    public static async Task<MentorBotHost> StartAsync(string environment, IReadOnlyDictionary<string, string?>? settings, TestTokenIssuer? tokens = null)
     {
         var database = await TestDatabase.CreateAsync();
-        var host = new MentorBotHost(database, environment, settings ?? new Dictionary<string, string?>());
+        var host = new MentorBotHost(database, environment, settings ?? new Dictionary<string, string?>(), tokens);
         await host.WaitUntilHealthyAsync();
         return host;
     }
@@ -111,7 +119,11 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Tokens.Dispose();
+        if (_ownsTokens)
+        {
+            Tokens.Dispose();
+        }
+
         await _database.DisposeAsync();
         Assert.True(Connector.Unexpected.IsEmpty, "Unexpected outbound calls: " + string.Join(", ", Connector.Unexpected));
     }
