@@ -133,6 +133,33 @@ public sealed class MapValidationTests
     }
 
     [Fact]
+    public void Yaml_scalars_are_read_as_the_declared_type_however_they_are_quoted()
+    {
+        var yaml = """
+            lanes:
+              - { id: documentation, name: Documentation }
+            units:
+              - { id: ward, name: "Ward" }
+            people:
+              - { id: lee, name: true, level: lead, unit: ward, mentorCapacity: "2", teaches: [documentation] }
+              - { id: "007", name: Bond, level: staff, manager: lee }
+            leaderScopes:
+              - { leader: lee, reportingLine: "true" }
+              - { leader: lee, organisation: True }
+            """;
+
+        var (document, shapeProblems) = MapFileReader.ReadYaml(yaml);
+        var (map, problems) = MapValidator.Validate(document!);
+
+        Assert.Empty(shapeProblems);
+        Assert.Empty(problems);
+        Assert.Equal("true", map!.People[0].Name);
+        Assert.Equal(2, map.People[0].MentorCapacity);
+        Assert.Contains(map.LeaderScopes, s => s.Kind == LeaderScopeKind.ReportingLine);
+        Assert.Contains(map.LeaderScopes, s => s.Kind == LeaderScopeKind.Organisation);
+    }
+
+    [Fact]
     public void The_embedded_demo_map_is_valid_and_casts_the_six_playground_users()
     {
         var today = new DateOnly(2027, 3, 10);

@@ -58,6 +58,20 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
+    public void Blank_cells_and_absent_columns_keep_what_the_map_already_says()
+    {
+        var current = MapValidator.Validate(MapFileReader.ReadJson(MapFixtures.Valid().ToJsonString()).Document!).Map!;
+        var (people, lines, _) = RosterCsvReader.Read(new StringReader("id,name,level,timeZone\nsam,Sam Staff,,\n"));
+
+        var (map, problems) = RosterMerge.Merge(current, people, lines, endMissing: false);
+
+        Assert.Empty(problems);
+        var sam = map!.People.Single(p => p.Id == "sam");
+        Assert.Equal(("00000000-0000-0000-0000-000000000099", "America/New_York", Level.Staff), (sam.AadObjectId, sam.TimeZone, sam.Level));
+        Assert.Equal(new TimeOnly(7, 0), sam.WorkingHours.Start);
+    }
+
+    [Fact]
     public void With_end_missing_people_off_the_roster_leave_with_their_pairings()
     {
         var current = MapValidator.Validate(MapFileReader.ReadJson(MapFixtures.Valid().ToJsonString()).Document!).Map!;

@@ -7,6 +7,9 @@ namespace MentorBot.Features.Map;
 /// </summary>
 internal static class CadenceCalendar
 {
+    /// <summary>Circles have no start date; a fixed anchor keeps their alternate weeks stable.</summary>
+    public static readonly DateOnly CircleAnchor = new(2024, 1, 1);
+
     /// <summary>The first occurrence strictly after <paramref name="after"/>, never before the anchor date.</summary>
     public static DateTimeOffset NextOccurrence(Cadence cadence, DateOnly anchor, TimeZoneInfo zone, DateTimeOffset after)
     {

@@ -26,7 +26,7 @@ internal static class MyMapCard
             foreach (var circle in map.Circles)
             {
                 var zone = map.TimeZoneOf(circle.FacilitatorId);
-                var next = CadenceCalendar.NextOccurrence(circle.Cadence, today.AddDays(-1), TimeZoneInfo.FindSystemTimeZoneById(zone), now);
+                var next = CadenceCalendar.NextOccurrence(circle.Cadence, CadenceCalendar.CircleAnchor, TimeZoneInfo.FindSystemTimeZoneById(zone), now);
                 var role = circle.FacilitatorId == person.Id ? "you facilitate" : "facilitated by " + map.NameOf(circle.FacilitatorId);
                 body.Add(Item(circle.Name, $"{role}{(circle.LaneId is null ? string.Empty : " · " + map.LaneName(circle.LaneId))}", $"Next: {TimeText.When(next, person.TimeZone)}"));
             }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,8 +36,14 @@ internal static class MapShapeChecker
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (underlying == typeof(string))
         {
-            if (node is JsonValue value && (value.GetValueKind() == JsonValueKind.String || (coerce && value.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)))
+            if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
             {
+                return true;
+            }
+
+            if (coerce && node is JsonValue scalar && scalar.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+            {
+                Replace(node, JsonValue.Create(scalar.GetValueKind() switch { JsonValueKind.True => "true", JsonValueKind.False => "false", _ => scalar.ToJsonString() }));
                 return true;
             }
 
@@ -47,8 +52,14 @@ internal static class MapShapeChecker
         }
         else if (underlying == typeof(int))
         {
-            if (node is JsonValue value && (value.GetValueKind() == JsonValueKind.Number ? value.TryGetValue<int>(out _) : coerce && int.TryParse(value.ToString(), out _)))
+            if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out _))
             {
+                return true;
+            }
+
+            if (coerce && node is JsonValue text && text.GetValueKind() == JsonValueKind.String && int.TryParse(text.GetValue<string>(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                Replace(node, JsonValue.Create(number));
                 return true;
             }
 
@@ -57,8 +68,14 @@ internal static class MapShapeChecker
         }
         else if (underlying == typeof(bool))
         {
-            if (node is JsonValue value && (value.GetValueKind() is JsonValueKind.True or JsonValueKind.False || (coerce && bool.TryParse(value.ToString(), out _))))
+            if (node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
             {
+                return true;
+            }
+
+            if (coerce && node is JsonValue text && text.GetValueKind() == JsonValueKind.String && bool.TryParse(text.GetValue<string>(), out var flag))
+            {
+                Replace(node, JsonValue.Create(flag));
                 return true;
             }
 
@@ -117,6 +134,17 @@ internal static class MapShapeChecker
         }
     }
 
-    /// <summary>True for the collection types the map uses, for callers that need to tell lists apart.</summary>
-    public static bool IsList(Type type) => typeof(IList).IsAssignableFrom(type);
+    /// <summary>Puts a coerced value where a YAML scalar was, so deserialisation sees the declared type.</summary>
+    private static void Replace(JsonNode node, JsonNode replacement)
+    {
+        switch (node.Parent)
+        {
+            case JsonObject parent:
+                parent[node.GetPropertyName()] = replacement;
+                break;
+            case JsonArray array:
+                array[node.GetElementIndex()] = replacement;
+                break;
+        }
+    }
 }
