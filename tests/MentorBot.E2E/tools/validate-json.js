@@ -19,6 +19,8 @@ if (!schemaPath || targets.length === 0) {
 const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
 delete schema.id;
 delete schema.$id;
+// The Teams manifest schema declares draft-04 but uses later keywords (const); ajv reads it as draft-07.
+if (typeof schema.$schema === 'string' && schema.$schema.includes('draft-04')) delete schema.$schema;
 if (allowMsTeams && schema.definitions && schema.definitions.AdaptiveCard) {
   schema.definitions.AdaptiveCard.properties.msteams = {
     type: 'object',

@@ -81,7 +81,7 @@ internal static class AppIcons
         var menteeHead = Circle(x, y, 0.70, 0.40, 0.10);
         var menteeBody = Ellipse(x, y, 0.70, 0.75, 0.17, 0.21) && y < 0.80;
         var arc = Math.Abs(Distance(x, y, 0.5, 0.40) - 0.52) < 0.045 && y > 0.83 && x > 0.12 && x < 0.88;
-        var gap = Ellipse(x, y, 0.55, 0.66, 0.05, 0.30) && y > 0.42; // separates the two figures
+        var gap = Ellipse(x, y, 0.55, 0.62, 0.045, 0.26) && y > 0.42 && y < 0.80; // separates the two figures
         return (mentorHead || mentorBody || menteeHead || menteeBody || arc) && !(gap && !menteeHead && !mentorHead);
     }
 
