@@ -11,7 +11,7 @@ namespace MentorBot.Hosting;
 /// </summary>
 internal static class MentorBotCli
 {
-    private static readonly string[] Verbs = ["map", "manifest"];
+    private static readonly string[] Verbs = ["map", "manifest", "health"];
 
     public static bool Handles(string[] args) => SplitHostArguments(args).Verb.Length > 0 && Verbs.Contains(SplitHostArguments(args).Verb[0]);
 
@@ -20,6 +20,7 @@ internal static class MentorBotCli
         var (verb, hostArgs) = SplitHostArguments(args);
         var root = new RootCommand("MentorBot command-line tools. Run the bot itself with no arguments.");
         root.Subcommands.Add(MapCli.Create(cancellationToken => BuildServicesAsync(hostArgs, cancellationToken)));
+        root.Subcommands.Add(HealthCli.Create());
         root.Subcommands.Add(Features.TeamsApp.ManifestCli.Create(() => Host.CreateApplicationBuilder(hostArgs).Configuration, Path.GetFullPath("manifest")));
         return await root.Parse(verb).InvokeAsync();
     }
