@@ -10,12 +10,17 @@ internal static class HealthCli
 {
     public static Command Create()
     {
-        var url = new Option<Uri>("--url") { Description = "The health endpoint (default http://127.0.0.1:8080/healthz, or ASPNETCORE_HTTP_PORTS' first port)." };
+        var url = new Option<string>("--url") { Description = "The health endpoint (default http://127.0.0.1:8080/healthz, or ASPNETCORE_HTTP_PORTS' first port)." };
         var health = new Command("health", "Exit 0 when the bot at --url reports healthy, 1 otherwise.") { url };
         health.SetAction(async (parse, cancellationToken) =>
         {
             var port = (Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS") ?? "8080").Split([',', ';'])[0].Trim();
-            var target = parse.GetValue(url) ?? new Uri($"http://127.0.0.1:{port}/healthz");
+            if (!Uri.TryCreate(parse.GetValue(url) ?? $"http://127.0.0.1:{port}/healthz", UriKind.Absolute, out var target))
+            {
+                Console.Error.WriteLine("--url must be an absolute URL such as http://127.0.0.1:8080/healthz.");
+                return 2;
+            }
+
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             try
             {
