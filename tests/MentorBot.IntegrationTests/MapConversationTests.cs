@@ -29,6 +29,25 @@ public sealed class MapConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_whose_locale_is_spanish_gets_spanish_cards()
+    {
+        var map = MentorBot.Features.Map.Demo.DemoMap.Load(new DateOnly(2026, 11, 23));
+        var hablante = map.People.First(p => p.Locale.StartsWith("es", StringComparison.Ordinal) && p.AadObjectId is not null);
+        var activity = TeamsActivities.With(
+            TeamsActivities.Base("message", conversationId: "a:es", fromAad: hablante.AadObjectId!, fromId: "29:es", fromName: hablante.Name),
+            a => a["text"] = "my map");
+
+        await _host.PostActivityAsync(activity);
+        await _host.PostActivityAsync(TeamsActivities.With(
+            TeamsActivities.Base("message", conversationId: "a:es", fromAad: hablante.AadObjectId!, fromId: "29:es", fromName: hablante.Name),
+            a => a["text"] = "help"));
+
+        Assert.Contains("Tu mapa de mentoría", Sent.CardText(_host.Sent[0]), StringComparison.Ordinal);
+        Assert.Contains("Lo que puedes pedirme", Sent.CardText(_host.Sent[1]), StringComparison.Ordinal);
+        Assert.Contains("Muestra los comandos que puedes usar.", Sent.CardText(_host.Sent[1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Times_in_my_map_are_in_the_readers_time_zone()
     {
         await _host.PostActivityAsync(TeamsActivities.MessageFrom(20, "Alex Wilber", "my map"));

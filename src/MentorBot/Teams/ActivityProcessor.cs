@@ -19,7 +19,13 @@ internal sealed partial class ActivityProcessor(
     ProcessedActivityStore processed,
     ILogger<ActivityProcessor> logger)
 {
-    private const string SomethingWentWrong = "Something went wrong on my side and nothing was saved. Please try again in a minute.";
+    private static string SomethingWentWrong(Activity activity) => Languages.From(activity.Locale).Pick(
+        "Something went wrong on my side and nothing was saved. Please try again in a minute.",
+        "Algo ha fallado por mi parte y no se ha guardado nada. Vuelve a intentarlo en un minuto.");
+
+    private static string OutOfDate(Activity activity) => Languages.From(activity.Locale).Pick(
+        "That card is out of date. Type help to start again.",
+        "Esa tarjeta está desactualizada. Escribe help para empezar de nuevo.");
 
     public async Task<InboundResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -76,12 +82,12 @@ internal sealed partial class ActivityProcessor(
 
             if (IsCardAction(activity))
             {
-                return Answer(new CardActionOutcome.ShowMessage(SomethingWentWrong));
+                return Answer(new CardActionOutcome.ShowMessage(SomethingWentWrong(activity)));
             }
 
             if (activity.Type == ActivityTypes.Message && reference is not null)
             {
-                await TryApologiseAsync(reference);
+                await TryApologiseAsync(reference, SomethingWentWrong(activity));
             }
 
             return InboundResult.Ok;
@@ -126,7 +132,7 @@ internal sealed partial class ActivityProcessor(
             var submit = TurnTranslator.ReadSubmit(activity.Value);
             var outcome = submit is { } s
                 ? await dispatcher.HandleCardActionAsync(new CardActionTurn(caller, s.Verb, s.Data), cancellationToken)
-                : new CardActionOutcome.ShowMessage("That card is out of date. Type help to start again.");
+                : new CardActionOutcome.ShowMessage(OutOfDate(activity));
             await DeliverSubmitOutcomeAsync(reference, activity.ReplyToId, outcome, cancellationToken);
             return InboundResult.Ok;
         }
@@ -142,13 +148,15 @@ internal sealed partial class ActivityProcessor(
         var caller = TurnTranslator.CallerOf(activity);
         if (caller is null)
         {
-            return Answer(new CardActionOutcome.ShowMessage("I couldn't tell who pressed that button. Please try again from Teams."));
+            return Answer(new CardActionOutcome.ShowMessage(Languages.From(activity.Locale).Pick(
+                "I couldn't tell who pressed that button. Please try again from Teams.",
+                "No he podido saber quién pulsó ese botón. Vuelve a intentarlo desde Teams.")));
         }
 
         var execute = TurnTranslator.ReadExecute(activity.Value);
         if (execute is not { } e)
         {
-            return Answer(new CardActionOutcome.ShowMessage("That card is out of date. Type help to start again."));
+            return Answer(new CardActionOutcome.ShowMessage(OutOfDate(activity)));
         }
 
         return Answer(await dispatcher.HandleCardActionAsync(new CardActionTurn(caller, e.Verb, e.Data), cancellationToken));
@@ -199,15 +207,15 @@ internal sealed partial class ActivityProcessor(
         var stored = await processed.FindResponseAsync(activityKey, cancellationToken);
         var body = stored is null ? null : JsonSerializer.Deserialize<InvokeResponseBody>(stored, WireJson.Options);
         return body is null
-            ? Answer(new CardActionOutcome.ShowMessage("Still working on that; it will appear in a moment."))
+            ? Answer(new CardActionOutcome.ShowMessage(Languages.From(activity.Locale).Pick("Still working on that; it will appear in a moment.", "Sigo con ello; aparecerá en un momento.")))
             : new InboundResult.InvokeAnswer(body);
     }
 
-    private async Task TryApologiseAsync(ConversationReference reference)
+    private async Task TryApologiseAsync(ConversationReference reference, string apology)
     {
         try
         {
-            await messenger.SendTextAsync(reference, SomethingWentWrong, CancellationToken.None);
+            await messenger.SendTextAsync(reference, apology, CancellationToken.None);
         }
         catch (Exception ex) when (ex is DbException or HttpRequestException or InvalidOperationException)
         {

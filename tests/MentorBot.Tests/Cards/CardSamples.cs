@@ -45,8 +45,8 @@ internal static class CardSamples
         var unmapped = CallerProfile.Unmapped(Alex);
         CommandDescriptor[] commands =
         [
-            new("help", "Show the commands you can use.", CommandAudience.Everyone),
-            new("check in", "Start a check-in now.", CommandAudience.Mentee, "check in"),
+            new("help", "Show the commands you can use.", CommandAudience.Everyone, SpanishDescription: "Muestra los comandos que puedes usar."),
+            new("check in", "Start a check-in now.", CommandAudience.Mentee, "check in", "Empieza un seguimiento ahora."),
             new("digest", "Your scope's weekly digest.", CommandAudience.Leader),
         ];
 
@@ -60,6 +60,12 @@ internal static class CardSamples
             ["UnknownCommandCard.none"] = UnknownCommandCard.Build([]),
             ["NotAllowedCard.leader"] = NotAllowedCard.Build(commands[2]),
             ["NotInMapCard"] = NotInMapCard.Build(),
+            ["NotInMapCard.spanish"] = NotInMapCard.Build(Language.Spanish),
+            ["WelcomeCard.spanish"] = WelcomeCard.Build(mapped with { Language = Language.Spanish, RoleSummary = RoleSummary.Describe(SamMap(), new DateOnly(2026, 11, 23), Language.Spanish) }),
+            ["HelpCard.spanish"] = HelpCard.Build(mapped with { Language = Language.Spanish }, commands),
+            ["UnknownCommandCard.spanish"] = UnknownCommandCard.Build([commands[1]], Language.Spanish),
+            ["NotAllowedCard.spanish"] = NotAllowedCard.Build(commands[2], Language.Spanish),
+            ["MyMapCard.spanish"] = MyMapCard.Build(SamMap(), Now, new DateOnly(2026, 11, 23), Language.Spanish),
             ["MyMapCard.mentee"] = MyMapCard.Build(SamMap(), Now, new DateOnly(2026, 11, 23)),
             ["MyMapCard.mentor"] = MyMapCard.Build(MoMap(), Now, new DateOnly(2026, 11, 23)),
             ["MapStatusCard"] = MapStatusCard.Build(new MapStatus(
@@ -68,6 +74,7 @@ internal static class CardSamples
                 [("Clinical judgment", 9), ("Documentation", 6), ("Family communication", 3)],
                 [new MentorLoad("Megan Bowen", 3, 3), new MentorLoad("Omar Haddad", 2, 3)],
                 ["Alex Wilber", "Isaiah Langer", "Noah Kim", "Lucía Morales", "Ethan Park", "Amara Obi", "Caleb Thornton", "Sofia Rossi", "Tomás Rivera"])),
+            ["MapStatusCard.spanish"] = MapStatusCard.Build(new MapStatus(new Dictionary<string, int> { ["staff"] = 3 }, 1, [("Documentación", 1)], [], ["Alex Wilber"]), Language.Spanish),
         };
     }
 }

@@ -13,4 +13,8 @@ internal enum CommandAudience
 }
 
 /// <summary>A command as listed in help and matched against what people type.</summary>
-internal sealed record CommandDescriptor(string Phrase, string Description, CommandAudience Audience, string? Example = null);
+internal sealed record CommandDescriptor(string Phrase, string Description, CommandAudience Audience, string? Example = null, string? SpanishDescription = null)
+{
+    /// <summary>The description in the reader's language. The phrase itself stays as typed: commands are English words.</summary>
+    public string DescribeIn(Cards.Language language) => language == Cards.Language.Spanish && SpanishDescription is not null ? SpanishDescription : Description;
+}

@@ -29,20 +29,20 @@ internal sealed partial class ConversationDispatcher(
         if (!profile.IsMapped && match?.Command.Descriptor.Phrase != HelpCommand.Descriptor.Phrase)
         {
             Log.NotInMap(logger);
-            return NotInMapCard.Build();
+            return NotInMapCard.Build(profile.Language);
         }
 
         if (match is null)
         {
             Log.UnknownCommand(logger, text.Length);
-            return UnknownCommandCard.Build(router.Suggest(text, profile));
+            return UnknownCommandCard.Build(router.Suggest(text, profile), profile.Language);
         }
 
         var descriptor = match.Command.Descriptor;
         if (!profile.May(descriptor.Audience))
         {
             Log.CommandNotAllowed(logger, descriptor.Phrase);
-            return NotAllowedCard.Build(descriptor);
+            return NotAllowedCard.Build(descriptor, profile.Language);
         }
 
         Log.CommandMatched(logger, descriptor.Phrase);
@@ -53,17 +53,21 @@ internal sealed partial class ConversationDispatcher(
     public async ValueTask<CardActionOutcome> HandleCardActionAsync(CardActionTurn turn, CancellationToken cancellationToken)
     {
         var action = actions.FirstOrDefault(a => string.Equals(a.Verb, turn.Verb, StringComparison.Ordinal));
+        var language = Languages.From(turn.Caller.Locale);
         if (action is null)
         {
             Log.UnknownVerb(logger, turn.Verb.Length > 64 ? turn.Verb[..64] : turn.Verb);
-            return new CardActionOutcome.ShowMessage(
-                "That button belongs to something I no longer recognise. Type help to see what I can do now.");
+            return new CardActionOutcome.ShowMessage(language.Pick(
+                "That button belongs to something I no longer recognise. Type help to see what I can do now.",
+                "Ese botón pertenece a algo que ya no reconozco. Escribe help para ver lo que puedo hacer ahora."));
         }
 
-        if (action.Verb != WelcomeVerbs.ShowHelp && !(await profiles.ResolveAsync(turn.Caller, cancellationToken)).IsMapped)
+        if (action.Verb != WelcomeVerbs.ShowHelp && await profiles.ResolveAsync(turn.Caller, cancellationToken) is { IsMapped: false } outsider)
         {
             Log.NotInMap(logger);
-            return new CardActionOutcome.ShowMessage("You're not in the mentorship map yet. Ask your programme admin to add you.");
+            return new CardActionOutcome.ShowMessage(outsider.Language.Pick(
+                "You're not in the mentorship map yet. Ask your programme admin to add you.",
+                "Todavía no estás en el mapa de mentoría. Pide a la administración del programa que te añada."));
         }
 
         Log.VerbMatched(logger, action.Verb);

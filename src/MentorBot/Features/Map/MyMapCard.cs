@@ -8,40 +8,43 @@ namespace MentorBot.Features.Map;
 /// </summary>
 internal static class MyMapCard
 {
-    public static AdaptiveCard Build(PersonMap map, DateTimeOffset now, DateOnly today)
+    public static AdaptiveCard Build(PersonMap map, DateTimeOffset now, DateOnly today, Language language = Language.English)
     {
         var person = map.Person;
+        var title = language.Pick("Your mentorship map", "Tu mapa de mentoría");
         var body = new List<CardElement>
         {
-            Blocks.Heading("Your mentorship map"),
-            Blocks.Subtle(RoleSummary.Describe(map, today)),
+            Blocks.Heading(title),
+            Blocks.Subtle(RoleSummary.Describe(map, today, language)),
         };
 
-        AddSection(body, "Learning with", map.AsMentee, m => m.MentorId, map, now);
-        AddSection(body, "Mentoring", map.AsMentor, m => m.MenteeId, map, now);
+        AddSection(body, language.Pick("Learning with", "Aprendiendo con"), map.AsMentee, m => m.MentorId, map, now, language);
+        AddSection(body, language.Pick("Mentoring", "Mentorizando a"), map.AsMentor, m => m.MenteeId, map, now, language);
 
         if (map.Circles.Count > 0)
         {
-            body.Add(SectionHeading("Circles"));
+            body.Add(SectionHeading(language.Pick("Circles", "Círculos")));
             foreach (var circle in map.Circles)
             {
                 var zone = map.TimeZoneOf(circle.FacilitatorId);
                 var next = CadenceCalendar.NextOccurrence(circle.Cadence, CadenceCalendar.CircleAnchor, TimeZoneInfo.FindSystemTimeZoneById(zone), now);
-                var role = circle.FacilitatorId == person.Id ? "you facilitate" : "facilitated by " + map.NameOf(circle.FacilitatorId);
-                body.Add(Item(circle.Name, $"{role}{(circle.LaneId is null ? string.Empty : " · " + map.LaneName(circle.LaneId))}", $"Next: {TimeText.When(next, person.TimeZone)}"));
+                var role = circle.FacilitatorId == person.Id ? language.Pick("you facilitate", "lo facilitas tú") : language.Pick("facilitated by ", "facilitado por ") + map.NameOf(circle.FacilitatorId);
+                body.Add(Item(circle.Name, $"{role}{(circle.LaneId is null ? string.Empty : " · " + map.LaneName(circle.LaneId))}", $"{language.Pick("Next", "Próximo")}: {TimeText.When(next, person.TimeZone, language)}"));
             }
         }
 
         if (!map.AsMentee.Any() && !map.AsMentor.Any() && map.Circles.Count == 0)
         {
-            body.Add(Blocks.Paragraph("You have no pairings or circles yet. Your programme admin can add them to the map."));
+            body.Add(Blocks.Paragraph(language.Pick(
+                "You have no pairings or circles yet. Your programme admin can add them to the map.",
+                "Todavía no tienes parejas de mentoría ni círculos. La administración del programa puede añadirlos al mapa.")));
         }
 
-        body.Add(Blocks.Subtle($"Times are shown in your time zone ({person.TimeZone})."));
-        return Blocks.Card("Your mentorship map", body);
+        body.Add(Blocks.Subtle(language.Pick($"Times are shown in your time zone ({person.TimeZone}).", $"Las horas se muestran en tu zona horaria ({person.TimeZone}).")));
+        return Blocks.Card(title, body);
     }
 
-    private static void AddSection(List<CardElement> body, string title, IEnumerable<Mentorship> mentorships, Func<Mentorship, string> other, PersonMap map, DateTimeOffset now)
+    private static void AddSection(List<CardElement> body, string title, IEnumerable<Mentorship> mentorships, Func<Mentorship, string> other, PersonMap map, DateTimeOffset now, Language language)
     {
         var list = mentorships.ToList();
         if (list.Count == 0)
@@ -56,25 +59,25 @@ internal static class MyMapCard
             var lanes = string.Join(", ", mentorship.Lanes.Select(map.LaneName));
             var kind = mentorship.Kind switch
             {
-                MentorshipKind.OnboardingBuddy => "onboarding buddy · ",
-                MentorshipKind.Peer => "peer · ",
-                MentorshipKind.Reverse => "reverse mentoring · ",
+                MentorshipKind.OnboardingBuddy => language.Pick("onboarding buddy · ", "compañía de incorporación · "),
+                MentorshipKind.Peer => language.Pick("peer · ", "entre pares · "),
+                MentorshipKind.Reverse => language.Pick("reverse mentoring · ", "mentoría inversa · "),
                 _ => string.Empty,
             };
-            var zoneNote = menteeZone == map.Person.TimeZone ? string.Empty : $" ({menteeZone} time)";
+            var zoneNote = menteeZone == map.Person.TimeZone ? string.Empty : language.Pick($" ({menteeZone} time)", $" (hora de {menteeZone})");
             string next;
             if (mentorship.Status == MentorshipStatus.Paused && mentorship.PausedUntil is { } until)
             {
-                next = $"Paused until {TimeText.Date(until)}";
+                next = language.Pick("Paused until ", "En pausa hasta el ") + TimeText.Date(until, language);
             }
             else
             {
                 var anchor = mentorship.PausedUntil is { } resume && resume > mentorship.StartDate ? resume : mentorship.StartDate;
                 var instant = CadenceCalendar.NextOccurrence(mentorship.Cadence, anchor, TimeZoneInfo.FindSystemTimeZoneById(menteeZone), now);
-                next = $"Next check-in: {TimeText.When(instant, map.Person.TimeZone)}";
+                next = language.Pick("Next check-in: ", "Próxima conversación: ") + TimeText.When(instant, map.Person.TimeZone, language);
             }
 
-            body.Add(Item(map.NameOf(other(mentorship)), $"{kind}{lanes}", $"{Capitalise(TimeText.Cadence(mentorship.Cadence))}{zoneNote} · {next}"));
+            body.Add(Item(map.NameOf(other(mentorship)), $"{kind}{lanes}", $"{Capitalise(TimeText.Cadence(mentorship.Cadence, language))}{zoneNote} · {next}"));
         }
     }
 

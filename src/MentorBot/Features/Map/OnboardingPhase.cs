@@ -30,11 +30,14 @@ internal static class Onboarding
         return (phase, week);
     }
 
-    public static string Describe(OnboardingPhase phase) => phase switch
+    public static string Describe(OnboardingPhase phase, Cards.Language language = Cards.Language.English) => (phase, language) switch
     {
-        OnboardingPhase.Observe => "observe",
-        OnboardingPhase.PractiseWithSupport => "practise with support",
-        OnboardingPhase.PractiseIndependently => "practise independently",
+        (OnboardingPhase.Observe, Cards.Language.Spanish) => "observar",
+        (OnboardingPhase.PractiseWithSupport, Cards.Language.Spanish) => "practicar con apoyo",
+        (OnboardingPhase.PractiseIndependently, Cards.Language.Spanish) => "practicar por tu cuenta",
+        (OnboardingPhase.Observe, _) => "observe",
+        (OnboardingPhase.PractiseWithSupport, _) => "practise with support",
+        (OnboardingPhase.PractiseIndependently, _) => "practise independently",
         _ => string.Empty,
     };
 }

@@ -1,22 +1,39 @@
 using System.Globalization;
+using MentorBot.Cards;
 
 namespace MentorBot.Features.Map;
 
-/// <summary>Formats instants for people, always in the reader's own time zone. Pure: the culture is explicit.</summary>
+/// <summary>Formats instants for people, always in the reader's own time zone and language. Pure: cultures are explicit.</summary>
 internal static class TimeText
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-ES");
 
-    public static string When(DateTimeOffset instant, string readerTimeZone)
+    public static string When(DateTimeOffset instant, string readerTimeZone, Language language = Language.English)
     {
         var local = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(readerTimeZone));
-        return local.ToString("ddd, MMM d 'at' h:mm tt", English);
+        return language == Language.Spanish
+            ? local.ToString("dddd d 'de' MMMM, H:mm", Spanish)
+            : local.ToString("ddd, MMM d 'at' h:mm tt", English);
     }
 
-    public static string Date(DateOnly date) => date.ToString("MMM d", English);
+    public static string Date(DateOnly date, Language language = Language.English) =>
+        language == Language.Spanish ? date.ToString("d 'de' MMMM", Spanish) : date.ToString("MMM d", English);
 
-    public static string Cadence(Cadence cadence)
+    public static string Cadence(Cadence cadence, Language language = Language.English)
     {
+        if (language == Language.Spanish)
+        {
+            var dia = Spanish.DateTimeFormat.GetDayName(cadence.Day);
+            var hora = cadence.Time.ToString("H:mm", Spanish);
+            return cadence.Every switch
+            {
+                CadenceFrequency.Weekly => $"cada {dia} a las {hora}",
+                CadenceFrequency.Biweekly => $"{dia} por medio a las {hora}",
+                _ => $"primer {dia} de cada mes a las {hora}",
+            };
+        }
+
         var day = English.DateTimeFormat.GetDayName(cadence.Day);
         var time = cadence.Time.ToString("h:mm tt", English);
         return cadence.Every switch

@@ -9,16 +9,21 @@ internal static class HelpCard
 {
     public static AdaptiveCard Build(CallerProfile profile, IEnumerable<CommandDescriptor> commands)
     {
+        var language = profile.Language;
         var mine = commands.Where(c => profile.May(c.Audience)).ToList();
+        var title = language.Pick("What you can ask me", "Lo que puedes pedirme");
         var body = new List<CardElement>
         {
-            Blocks.Heading("What you can ask me"),
-            Blocks.Subtle("Type a command in this chat. Capitals and punctuation don't matter."),
+            Blocks.Heading(title),
+            Blocks.Subtle(language.Pick(
+                "Type a command in this chat. Capitals and punctuation don't matter.",
+                "Escribe un comando en este chat, tal como aparece aquí. Las mayúsculas y la puntuación dan igual.")),
         };
 
         foreach (var command in mine)
         {
-            var detail = command.Example is null ? command.Description : $"{command.Description} For example: *{command.Example}*";
+            var description = command.DescribeIn(language);
+            var detail = command.Example is null ? description : $"{description} {language.Pick("For example", "Por ejemplo")}: *{command.Example}*";
             body.Add(new Container([
                 new TextBlock(CommandText.Quote(command.Phrase)) { Weight = FontWeight.Bolder },
                 new TextBlock(detail) { Spacing = Spacing.None, IsSubtle = true },
@@ -27,9 +32,9 @@ internal static class HelpCard
 
         if (!profile.IsMapped)
         {
-            body.Add(Blocks.Subtle(NotInMapCard.HowToBeAdded));
+            body.Add(Blocks.Subtle(NotInMapCard.HowToBeAddedIn(language)));
         }
 
-        return Blocks.Card("What you can ask MentorBot: " + string.Join(", ", mine.Select(c => c.Phrase)), body);
+        return Blocks.Card(title + ": " + string.Join(", ", mine.Select(c => c.Phrase)), body);
     }
 }

@@ -6,7 +6,8 @@ namespace MentorBot.Features.Welcome;
 
 internal sealed class HelpCommand(CallerProfiles profiles, CommandRouter router) : ITextCommand
 {
-    public static CommandDescriptor Descriptor { get; } = new("help", "Show the commands you can use.", CommandAudience.Everyone);
+    public static CommandDescriptor Descriptor { get; } =
+        new("help", "Show the commands you can use.", CommandAudience.Everyone, SpanishDescription: "Muestra los comandos que puedes usar.");
 
     public async ValueTask<AdaptiveCard> HandleAsync(TextTurn turn, string arguments, CancellationToken cancellationToken)
     {

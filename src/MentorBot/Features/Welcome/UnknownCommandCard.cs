@@ -9,23 +9,25 @@ namespace MentorBot.Features.Welcome;
 /// </summary>
 internal static class UnknownCommandCard
 {
-    public static AdaptiveCard Build(IReadOnlyList<CommandDescriptor> suggestions)
+    public static AdaptiveCard Build(IReadOnlyList<CommandDescriptor> suggestions, Language language = Language.English)
     {
         var body = new List<CardElement>
         {
-            Blocks.Heading("I didn't catch that"),
-            Blocks.Paragraph("I understand a short list of commands rather than free conversation."),
+            Blocks.Heading(language.Pick("I didn't catch that", "No te he entendido")),
+            Blocks.Paragraph(language.Pick(
+                "I understand a short list of commands rather than free conversation.",
+                "Entiendo una lista corta de comandos, no una conversación libre.")),
         };
 
         if (suggestions.Count > 0)
         {
-            body.Add(Blocks.Paragraph("Did you mean:"));
-            body.Add(Blocks.Facts([.. suggestions.Select(s => (CommandText.Quote(s.Phrase), s.Description))]));
+            body.Add(Blocks.Paragraph(language.Pick("Did you mean:", "¿Querías decir:")));
+            body.Add(Blocks.Facts([.. suggestions.Select(s => (CommandText.Quote(s.Phrase), s.DescribeIn(language)))]));
         }
 
         return Blocks.Card(
-            "I didn't catch that. Type help to see what I can do.",
+            language.Pick("I didn't catch that. Type help to see what I can do.", "No te he entendido. Escribe help para ver lo que puedo hacer."),
             body,
-            [new ExecuteAction("Show all commands", WelcomeVerbs.ShowHelp)]);
+            [new ExecuteAction(language.Pick("Show all commands", "Ver todos los comandos"), WelcomeVerbs.ShowHelp)]);
     }
 }

@@ -9,37 +9,40 @@ internal static class WelcomeCard
 {
     public static AdaptiveCard Build(CallerProfile profile)
     {
-        var firstName = FirstName(profile.Caller.DisplayName);
+        var language = profile.Language;
+        var firstName = FirstName(profile.Caller.DisplayName, language);
+        var title = language.Pick($"Welcome to MentorBot, {firstName}", $"Te damos la bienvenida a MentorBot, {firstName}");
         var body = new List<CardElement>
         {
-            Blocks.Heading($"Welcome to MentorBot, {firstName}"),
-            Blocks.Paragraph(
+            Blocks.Heading(title),
+            Blocks.Paragraph(language.Pick(
                 "I keep your mentorship programme running: short check-ins with your mentor, small coaching " +
-                "prompts for your next shift, reflection templates for mentors, and time booked on both calendars."),
-            Blocks.Paragraph("What you write in a check-in is yours. You choose what your mentor sees, and leaders only ever see totals."),
+                "prompts for your next shift, reflection templates for mentors, and time booked on both calendars.",
+                "Mantengo en marcha tu programa de mentoría: conversaciones breves con tu mentor, pequeñas propuestas " +
+                "para tu próximo turno, plantillas de reflexión para mentores y tiempo reservado en ambos calendarios.")),
+            Blocks.Paragraph(language.Pick(
+                "What you write in a check-in is yours. You choose what your mentor sees, and leaders only ever see totals.",
+                "Lo que escribes en un seguimiento es tuyo. Tú decides qué ve tu mentor, y los responsables solo ven totales.")),
         };
 
         if (profile.IsMapped && profile.RoleSummary is { } role)
         {
-            body.Add(new Container([Blocks.Paragraph($"**Your part in the programme:** {role}")]) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium });
+            body.Add(new Container([Blocks.Paragraph(language.Pick("**Your part in the programme:** ", "**Tu papel en el programa:** ") + role)]) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium });
         }
         else
         {
-            body.Add(Blocks.Subtle(NotInMapCard.HowToBeAdded));
+            body.Add(Blocks.Subtle(NotInMapCard.HowToBeAddedIn(language)));
         }
 
-        return Blocks.Card(
-            $"Welcome to MentorBot, {firstName}",
-            body,
-            [new ExecuteAction("See what I can do", WelcomeVerbs.ShowHelp)]);
+        return Blocks.Card(title, body, [new ExecuteAction(language.Pick("See what I can do", "Ver lo que puedo hacer"), WelcomeVerbs.ShowHelp)]);
     }
 
-    internal static string FirstName(string displayName)
+    internal static string FirstName(string displayName, Language language = Language.English)
     {
         var trimmed = displayName.Trim();
-        if (trimmed.Length == 0)
+        if (trimmed.Length == 0 || trimmed == "there")
         {
-            return "there";
+            return language.Pick("there", "de nuevo");
         }
 
         var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
