@@ -45,9 +45,9 @@ internal sealed partial class StartupBanner(
         public static partial void Listening(ILogger logger, string address, string environment, string provider);
 
         [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message =
-            "Development auth is on (no Bot:AppId). To chat with the bot, open the Microsoft 365 Agents Playground in another terminal:\n" +
-            "    npx --yes @microsoft/m365agentsplayground -e {Endpoint} -c msteams\n" +
-            "  or, from this repository, with the pinned version and the demo users: scripts/playground.sh")]
+            "Development auth is on (no Bot:AppId). To chat with the bot, start the Microsoft 365 Agents Playground in another terminal:\n" +
+            "    scripts/playground.sh            (then open http://127.0.0.1:56150; add --as megan|adele|isaiah|patti|lynne to try other roles)\n" +
+            "  or, outside this repository: npx --yes @microsoft/m365agentsplayground -e {Endpoint} -c msteams")]
         public static partial void Playground(ILogger logger, string endpoint);
     }
 }
