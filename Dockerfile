@@ -1,0 +1,40 @@
+# syntax=docker/dockerfile:1
+# MentorBot container image. Build from the repository root:
+#   docker build -t mentorbot:1.0.0 .
+#   az acr build --registry <acr> --image mentorbot:1.0.0 .
+# The same image runs the bot (no arguments) and the CLI verbs (map ..., manifest ..., health).
+
+# ---- build ---------------------------------------------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore first, from the project file and the repository-wide build settings only, so the layer is reused until a
+# package changes.
+COPY .editorconfig Directory.Build.props Directory.Packages.props ./
+COPY src/MentorBot/MentorBot.csproj src/MentorBot/
+RUN dotnet restore src/MentorBot/MentorBot.csproj
+
+COPY src/MentorBot/ src/MentorBot/
+RUN dotnet publish src/MentorBot -c Release -o /app --no-restore
+
+# ---- runtime -------------------------------------------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+
+# Production uses PostgreSQL and writes nothing locally; ./data is only for the embedded SQLite store
+# (Storage:Provider=Sqlite), so the non-root user may write there and nowhere else.
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+
+COPY --from=build /app ./
+
+ENV ASPNETCORE_HTTP_PORTS=8080
+EXPOSE 8080
+
+# The image's built-in non-root user (APP_UID is defined by the .NET base images).
+USER $APP_UID
+
+# The image has no curl: the app's own `health` verb asks http://127.0.0.1:8080/healthz and exits 0 when healthy.
+# (Azure Container Apps ignores HEALTHCHECK and uses the probes in infra/modules/containerapp.bicep instead.)
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["dotnet", "MentorBot.dll", "health"]
+
+ENTRYPOINT ["dotnet", "MentorBot.dll"]
