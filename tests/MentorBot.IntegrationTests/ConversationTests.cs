@@ -153,7 +153,7 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         await _host.PostActivityAsync(TeamsActivities.Message("help"));
         _host.Connector.OnJson(HttpMethod.Post, MentorBotHost.ServiceUrl, """{"error":{"code":"MessageWritesBlocked"}}""", HttpStatusCode.Forbidden);
-        var messenger = _host.Services.CreateScope().ServiceProvider.GetRequiredService<TeamsMessenger>();
+        var messenger = _host.Scoped<TeamsMessenger>();
         var card = Features.Welcome.UnknownCommandCard.Build([]);
 
         var first = await messenger.SendToPersonAsync(TeamsActivities.TenantId, TeamsActivities.AlexAad, card, default);

@@ -22,6 +22,7 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly bool _ownsTokens;
+    private readonly System.Collections.Concurrent.ConcurrentBag<IServiceScope> _scopes = [];
 
     private MentorBotHost(TestDatabase database, string environment, IReadOnlyDictionary<string, string?> settings, TestTokenIssuer? tokens = null)
     {
@@ -116,8 +117,22 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>A scoped service (as a request or a job would get it), from a scope the host disposes at the end.</summary>
+    public T Scoped<T>()
+        where T : notnull
+    {
+        var scope = Services.CreateScope();
+        _scopes.Add(scope);
+        return scope.ServiceProvider.GetRequiredService<T>();
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        foreach (var scope in _scopes)
+        {
+            scope.Dispose();
+        }
+
         await base.DisposeAsync();
         if (_ownsTokens)
         {
@@ -136,6 +151,9 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("MENTORBOT_TEST_LOGLEVEL") ?? "Warning");
         builder.UseSetting("Connector:BaseDelay", "00:00:00.010");
         builder.UseSetting("Map:SeedDemoMap", "true");
+
+        // Tests run jobs directly; the outbox metronome is slowed down so it never races them.
+        builder.UseSetting("Outbox:PollInterval", "00:10:00");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

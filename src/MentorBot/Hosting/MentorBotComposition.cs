@@ -1,3 +1,4 @@
+using MentorBot.Features.CheckIns;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
 using MentorBot.Features.Welcome;
@@ -46,6 +47,7 @@ internal static class MentorBotComposition
         services.AddTextCommand<HelpCommand>();
         services.AddCardAction<ShowHelpAction>();
         AddMap(services);
+        AddCheckIns(services);
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         builder.AddMentorBotScheduling(storage);
@@ -64,6 +66,22 @@ internal static class MentorBotComposition
         app.MapHealthChecks("/healthz");
         app.MapGet("/", () => Results.Text("MentorBot is running. Teams talks to POST /api/messages; health is at /healthz.\n"));
         return app;
+    }
+
+    private static void AddCheckIns(IServiceCollection services)
+    {
+        AddValidatedOptions<CheckInOptions>(services, CheckInOptions.SectionName);
+        AddValidatedOptions<OutboxOptions>(services, OutboxOptions.SectionName);
+        services.AddSingleton<CheckInStore>();
+        services.AddScoped<CheckInService>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<SendRateLimiter>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<IOutboxRenderer, MenteeCheckInRenderer>();
+        services.AddTextCommand<CheckInCommand>();
+        services.AddTextCommand<MyCheckInsCommand>();
+        services.AddCardAction<CheckInSubmitAction>();
+        services.AddCardAction<CheckInEditAction>();
     }
 
     private static void AddMap(IServiceCollection services)

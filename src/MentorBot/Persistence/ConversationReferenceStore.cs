@@ -24,7 +24,7 @@ internal sealed class ConversationReferenceStore(Database database, TimeProvider
                 status_reason = NULL,
                 updated_at_ms = excluded.updated_at_ms
             """,
-            new { reference.ConversationId, reference.ConversationType, reference.TenantId, reference.ServiceUrl, reference.BotId, reference.UserId, reference.AadObjectId, now },
+            new { reference.ConversationId, reference.ConversationType, reference.TenantId, reference.ServiceUrl, reference.BotId, reference.UserId, AadObjectId = reference.AadObjectId?.ToLowerInvariant(), now },
             cancellationToken: cancellationToken));
     }
 
@@ -69,7 +69,17 @@ internal sealed class ConversationReferenceStore(Database database, TimeProvider
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QueryFirstOrDefaultAsync<StoredConversation>(new CommandDefinition(
             $"{SelectColumns} WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId AND conversation_type = 'personal' ORDER BY updated_at_ms DESC",
-            new { tenantId, aadObjectId },
+            new { tenantId, aadObjectId = aadObjectId.ToLowerInvariant() },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A person's 1:1 conversation in whichever tenant it is (object ids are unique across tenants).</summary>
+    public async Task<StoredConversation?> FindPersonalByObjectIdAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<StoredConversation>(new CommandDefinition(
+            $"{SelectColumns} WHERE aad_object_id = @aadObjectId AND conversation_type = 'personal' ORDER BY updated_at_ms DESC",
+            new { aadObjectId = aadObjectId.ToLowerInvariant() },
             cancellationToken: cancellationToken));
     }
 

@@ -38,6 +38,13 @@ internal static class SchedulingRegistration
                     .WithIdentity(ActivityMemoryPruneJob.Key.Name + "-hourly")
                     .WithCronSchedule("0 17 * * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
                 job => job.WithIdentity(ActivityMemoryPruneJob.Key).DisallowConcurrentExecution(true));
+
+            var poll = builder.Configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>()?.PollInterval ?? TimeSpan.FromSeconds(5);
+            q.ScheduleJob<OutboxDispatchJob>(
+                trigger => trigger
+                    .WithIdentity(OutboxDispatchJob.Key.Name + "-poll")
+                    .WithSimpleSchedule(s => s.WithInterval(poll).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                job => job.WithIdentity(OutboxDispatchJob.Key).DisallowConcurrentExecution(true));
         });
 
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -1,5 +1,6 @@
 using MentorBot.Cards;
 using MentorBot.Features.Conversations;
+using MentorBot.Features.CheckIns;
 using MentorBot.Features.Map;
 using MentorBot.Features.Map.File;
 using MentorBot.Features.Welcome;
@@ -16,7 +17,13 @@ internal static class CardSamples
 
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
 
+    public static readonly CheckInAnswer Answer = new(
+        "p1", "alex-wilber", "How to read the early warning chart", true, "Practice with family conversations", false, null, true, 3, 4, true, true, Now.AddHours(-2), 1);
+
     public static IReadOnlyDictionary<string, AdaptiveCard> All { get; } = Build();
+
+    private static CheckInForm Form(OnboardingPhase phase, Language language, CheckInDraft draft) =>
+        new("p1", "Megan Bowen", phase, Now.AddDays(6), "America/Chicago", language, 1000, draft);
 
     private static MentorshipMap FixtureMap() =>
         MapValidator.Validate(MapFileReader.ReadJson(Map.MapFixtures.Valid().ToJsonString()).Document!).Map!;
@@ -60,6 +67,17 @@ internal static class CardSamples
             ["UnknownCommandCard.none"] = UnknownCommandCard.Build([]),
             ["NotAllowedCard.leader"] = NotAllowedCard.Build(commands[2]),
             ["NotInMapCard"] = NotInMapCard.Build(),
+            ["CheckInCard.observe"] = CheckInCard.Build(Form(OnboardingPhase.Observe, Language.English, new CheckInDraft())),
+            ["CheckInCard.editing"] = CheckInCard.Build(Form(OnboardingPhase.None, Language.English, CheckInDraft.From(Answer))),
+            ["CheckInCard.problem"] = CheckInCard.Build(Form(OnboardingPhase.PractiseWithSupport, Language.English, new CheckInDraft(Learned: "kept")) with { Problem = "Please pick a number from 1 to 5 for confidence and for load." }),
+            ["CheckInCard.spanish"] = CheckInCard.Build(Form(OnboardingPhase.PractiseIndependently, Language.Spanish, new CheckInDraft())),
+            ["CheckInSummaryCard.open"] = CheckInSummaryCard.Build(Answer, "Megan Bowen", true, Now.AddDays(6), "America/Chicago", Language.English),
+            ["CheckInSummaryCard.closed"] = CheckInSummaryCard.Build(Answer, "Megan Bowen", false, Now.AddDays(-1), "America/Chicago", Language.English),
+            ["MenteeCheckInCard"] = MenteeCheckInCard.Build("Alex Wilber", Answer.SharedView(), Language.English),
+            ["MenteeCheckInCard.spanish"] = MenteeCheckInCard.Build("Alex Wilber", Answer.SharedView(), Language.Spanish),
+            ["MyCheckInsCard"] = MyCheckInsCard.Build([Answer, Answer with { PeriodId = "p0", Learned = null, SubmittedAt = Now.AddDays(-7) }], "America/Chicago", Language.English),
+            ["MyCheckInsCard.empty"] = MyCheckInsCard.Build([], "America/Chicago", Language.English),
+            ["ClosedCard"] = ClosedCard.Build(Language.English),
             ["NotInMapCard.spanish"] = NotInMapCard.Build(Language.Spanish),
             ["WelcomeCard.spanish"] = WelcomeCard.Build(mapped with { Language = Language.Spanish, RoleSummary = RoleSummary.Describe(SamMap(), new DateOnly(2026, 11, 23), Language.Spanish) }),
             ["HelpCard.spanish"] = HelpCard.Build(mapped with { Language = Language.Spanish }, commands),

@@ -78,7 +78,10 @@ public sealed class AppPackageTests
     {
         var manifest = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("manifest", "manifest.json")))!;
         var personal = manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray().Select(c => (string)c!["title"]!).ToList();
-        string[] registered = [MentorBot.Features.Welcome.HelpCommand.Descriptor.Phrase, MentorBot.Features.Map.MyMapCommand.Descriptor.Phrase, MentorBot.Features.Map.MapStatusCommand.Descriptor.Phrase];
+        var registered = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.GetInterfaces().Any(i => i.Name == "ITextCommand") && !t.IsAbstract)
+            .Select(t => ((CommandDescriptor)t.GetProperty("Descriptor")!.GetValue(null)!).Phrase)
+            .ToList();
 
         Assert.Equal(registered.Order(), personal.Order());
         Assert.All(manifest["bots"]![0]!["commandLists"]!.AsArray().SelectMany(l => l!["commands"]!.AsArray()), c => Assert.True(((string)c!["title"]!).Length <= 32));

@@ -16,6 +16,14 @@ internal sealed class MapDirectory(Database database)
         return row is null ? null : MapRows.ToPerson(row);
     }
 
+    public async Task<Person?> FindByIdAsync(string personId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<PersonRow>(new CommandDefinition(
+            $"SELECT {MapRows.PersonColumns} FROM map_people WHERE id = @personId AND active = 1", new { personId }, cancellationToken: cancellationToken));
+        return row is null ? null : MapRows.ToPerson(row);
+    }
+
     /// <summary>Object ids of people in the map with no active 1:1 conversation with the bot.</summary>
     public async Task<IReadOnlyList<string>> UnreachableObjectIdsAsync(CancellationToken cancellationToken)
     {

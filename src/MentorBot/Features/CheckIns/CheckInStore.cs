@@ -1,0 +1,173 @@
+using System.Data.Common;
+using Dapper;
+using MentorBot.Persistence;
+
+namespace MentorBot.Features.CheckIns;
+
+/// <summary>
+/// Check-in periods and answers. Saving is one transaction that checks the period is the caller's and still open,
+/// so a double click, a Teams retry or an old card can never create a second record.
+/// </summary>
+internal sealed class CheckInStore(Database database, TimeProvider time)
+{
+    private const string PeriodColumns =
+        "id AS Id, person_id AS PersonId, mentorship_id AS MentorshipId, mentor_id AS MentorId, opens_at_ms AS OpensAtMs, closes_at_ms AS ClosesAtMs, status AS Status";
+
+    private const string AnswerColumns =
+        "period_id AS PeriodId, person_id AS PersonId, learned AS Learned, learned_shared AS LearnedShared, need AS Need, need_shared AS NeedShared, " +
+        "stuck AS Stuck, stuck_shared AS StuckShared, confidence AS Confidence, load AS Load, scores_shared AS ScoresShared, wants_time AS WantsTime, " +
+        "submitted_at_ms AS SubmittedAtMs, revision AS Revision";
+
+    public async Task<CheckInPeriod?> FindPeriodAsync(string periodId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<PeriodRow>(new CommandDefinition(
+            $"SELECT {PeriodColumns} FROM checkin_periods WHERE id = @periodId", new { periodId }, cancellationToken: cancellationToken));
+        return row?.ToPeriod();
+    }
+
+    /// <summary>The person's open period, or a new ad-hoc one: typing <c>check in</c> twice gives the same card.</summary>
+    public async Task<CheckInPeriod> OpenAdHocAsync(string personId, string? mentorshipId, string? mentorId, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var open = await connection.QueryFirstOrDefaultAsync<PeriodRow>(new CommandDefinition(
+            $"SELECT {PeriodColumns} FROM checkin_periods WHERE person_id = @personId AND status IN ('open', 'answered') AND closes_at_ms > @now ORDER BY opens_at_ms DESC",
+            new { personId, now = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+        if (open is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return open.ToPeriod();
+        }
+
+        var period = new CheckInPeriod($"adhoc:{personId}:{now.ToUnixTimeMilliseconds()}", personId, mentorshipId, mentorId, now, now + window, PeriodStatus.Open);
+        await InsertPeriodAsync(connection, transaction, period, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return period;
+    }
+
+    public async Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var period = (await connection.QuerySingleOrDefaultAsync<PeriodRow>(new CommandDefinition(
+            $"SELECT {PeriodColumns} FROM checkin_periods WHERE id = @PeriodId", new { answer.PeriodId }, transaction, cancellationToken: cancellationToken)))?.ToPeriod();
+        if (period is null)
+        {
+            return new SaveOutcome.UnknownPeriod();
+        }
+
+        if (period.PersonId != answer.PersonId)
+        {
+            return new SaveOutcome.NotYours();
+        }
+
+        if (!period.IsOpenAt(now))
+        {
+            return new SaveOutcome.Closed();
+        }
+
+        var existing = await ReadAnswerAsync(connection, transaction, answer.PeriodId, cancellationToken);
+        if (existing is not null && existing.SameContentAs(answer))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new SaveOutcome.Unchanged(existing);
+        }
+
+        var saved = answer with { SubmittedAt = existing?.SubmittedAt ?? now, Revision = (existing?.Revision ?? 0) + 1 };
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO checkin_answers (period_id, person_id, learned, learned_shared, need, need_shared, stuck, stuck_shared,
+                confidence, load, scores_shared, wants_time, submitted_at_ms, updated_at_ms, revision)
+            VALUES (@PeriodId, @PersonId, @Learned, @LearnedShared, @Need, @NeedShared, @Stuck, @StuckShared,
+                @Confidence, @Load, @ScoresShared, @WantsTime, @SubmittedAt, @Now, @Revision)
+            ON CONFLICT (period_id) DO UPDATE SET learned = excluded.learned, learned_shared = excluded.learned_shared,
+                need = excluded.need, need_shared = excluded.need_shared, stuck = excluded.stuck, stuck_shared = excluded.stuck_shared,
+                confidence = excluded.confidence, load = excluded.load, scores_shared = excluded.scores_shared, wants_time = excluded.wants_time,
+                updated_at_ms = excluded.updated_at_ms, revision = excluded.revision
+            """,
+            new
+            {
+                saved.PeriodId, saved.PersonId, saved.Learned, LearnedShared = Flag(saved.LearnedShared), saved.Need, NeedShared = Flag(saved.NeedShared),
+                saved.Stuck, StuckShared = Flag(saved.StuckShared), saved.Confidence, saved.Load,
+                ScoresShared = Flag(saved.ScoresShared), WantsTime = Flag(saved.WantsTime),
+                SubmittedAt = saved.SubmittedAt.ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds(), saved.Revision,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE checkin_periods SET status = 'answered' WHERE id = @PeriodId", new { saved.PeriodId }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new SaveOutcome.Saved(saved, existing is null);
+    }
+
+    public async Task<CheckInAnswer?> FindAnswerAsync(string periodId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAnswerAsync(connection, null, periodId, cancellationToken);
+    }
+
+    /// <summary>The person's latest answers, newest first.</summary>
+    public async Task<IReadOnlyList<CheckInAnswer>> LatestAsync(string personId, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(
+            $"SELECT {AnswerColumns} FROM checkin_answers WHERE person_id = @personId ORDER BY submitted_at_ms DESC LIMIT {count}",
+            new { personId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToAnswer())];
+    }
+
+    private static async Task<CheckInAnswer?> ReadAnswerAsync(DbConnection connection, DbTransaction? transaction, string periodId, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
+            $"SELECT {AnswerColumns} FROM checkin_answers WHERE period_id = @periodId", new { periodId }, transaction, cancellationToken: cancellationToken)))?.ToAnswer();
+
+    private static Task InsertPeriodAsync(DbConnection connection, DbTransaction transaction, CheckInPeriod period, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO checkin_periods (id, person_id, mentorship_id, mentor_id, opens_at_ms, closes_at_ms, status, created_at_ms)
+            VALUES (@Id, @PersonId, @MentorshipId, @MentorId, @OpensAt, @ClosesAt, @Status, @OpensAt)
+            ON CONFLICT (id) DO NOTHING
+            """,
+            new { period.Id, period.PersonId, period.MentorshipId, period.MentorId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = period.ClosesAt.ToUnixTimeMilliseconds(), period.Status },
+            transaction,
+            cancellationToken: cancellationToken));
+
+    private static int Flag(bool value) => value ? 1 : 0;
+
+    private sealed class PeriodRow
+    {
+        public string Id { get; set; } = string.Empty;
+        public string PersonId { get; set; } = string.Empty;
+        public string? MentorshipId { get; set; }
+        public string? MentorId { get; set; }
+        public long OpensAtMs { get; set; }
+        public long ClosesAtMs { get; set; }
+        public string Status { get; set; } = PeriodStatus.Open;
+
+        public CheckInPeriod ToPeriod() => new(Id, PersonId, MentorshipId, MentorId, DateTimeOffset.FromUnixTimeMilliseconds(OpensAtMs), DateTimeOffset.FromUnixTimeMilliseconds(ClosesAtMs), Status);
+    }
+
+    private sealed class AnswerRow
+    {
+        public string PeriodId { get; set; } = string.Empty;
+        public string PersonId { get; set; } = string.Empty;
+        public string? Learned { get; set; }
+        public long LearnedShared { get; set; }
+        public string? Need { get; set; }
+        public long NeedShared { get; set; }
+        public string? Stuck { get; set; }
+        public long StuckShared { get; set; }
+        public long Confidence { get; set; }
+        public long Load { get; set; }
+        public long ScoresShared { get; set; }
+        public long WantsTime { get; set; }
+        public long SubmittedAtMs { get; set; }
+        public long Revision { get; set; }
+
+        public CheckInAnswer ToAnswer() => new(
+            PeriodId, PersonId, Learned, LearnedShared != 0, Need, NeedShared != 0, Stuck, StuckShared != 0, (int)Confidence, (int)Load,
+            ScoresShared != 0, WantsTime != 0, DateTimeOffset.FromUnixTimeMilliseconds(SubmittedAtMs), (int)Revision);
+    }
+}

@@ -1,0 +1,136 @@
+using MentorBot.Features.Map;
+using MentorBot.Persistence;
+using MentorBot.Teams;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Scheduling;
+
+/// <summary>
+/// Sends what is due in the outbox, each item on its own: a failure never stops the batch. Throttling puts the item
+/// back for Retry-After (no global freeze); gone recipients are marked and shown to admins in <c>map status</c>;
+/// people MentorBot cannot reach yet wait until they can be.
+/// </summary>
+internal sealed partial class OutboxDispatcher(
+    OutboxStore store,
+    IEnumerable<IOutboxRenderer> renderers,
+    MapDirectory directory,
+    ConversationReferenceStore conversations,
+    TeamsMessenger messenger,
+    SendRateLimiter limiter,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    public async Task<DispatchSummary> DispatchAsync(int maxItems, CancellationToken cancellationToken)
+    {
+        var summary = new DispatchSummary();
+        var settings = options.Value;
+        while (summary.Handled < maxItems)
+        {
+            var batch = await store.ClaimAsync(Math.Min(settings.BatchSize, maxItems - summary.Handled), cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, ct) =>
+            {
+                try
+                {
+                    summary.Count(await SendOneAsync(item, settings, ct));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Log.ItemFailed(logger, item.Kind, ex);
+                    await store.RequeueAsync(item.Id, "error: " + ex.GetType().Name, time.GetUtcNow() + TimeSpan.FromMinutes(1), ct);
+                    summary.Count(DispatchResult.Retrying);
+                }
+            });
+        }
+
+        if (summary.Handled > 0)
+        {
+            Log.Dispatched(logger, summary.Sent, summary.Retrying, summary.Gone, summary.Dropped);
+        }
+
+        return summary;
+    }
+
+    private async Task<DispatchResult> SendOneAsync(OutboxItem item, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        var renderer = renderers.FirstOrDefault(r => r.Kind == item.Kind);
+        var card = renderer is null ? null : await renderer.RenderAsync(item.Reference, item.PersonId, cancellationToken);
+        var person = await directory.FindByIdAsync(item.PersonId, cancellationToken);
+        if (card is null || person?.AadObjectId is null)
+        {
+            await store.MarkDroppedAsync(item.Id, card is null ? "nothing to send any more" : "person left the map", cancellationToken);
+            return DispatchResult.Dropped;
+        }
+
+        var conversation = await conversations.FindPersonalByObjectIdAsync(person.AadObjectId, cancellationToken);
+        if (conversation is null || !conversation.IsReachable)
+        {
+            await store.RequeueAsync(item.Id, "waiting for a conversation", time.GetUtcNow() + settings.WaitForConversation, cancellationToken);
+            return DispatchResult.Waiting;
+        }
+
+        await limiter.WaitAsync(conversation.TenantId, conversation.ConversationId, cancellationToken);
+        switch (await messenger.SendAsync(conversation.Reference, card, cancellationToken))
+        {
+            case SendOutcome.Sent:
+                await store.MarkSentAsync(item.Id, cancellationToken);
+                return DispatchResult.Sent;
+            case SendOutcome.Throttled throttled:
+                await store.RequeueAsync(item.Id, "throttled", time.GetUtcNow() + throttled.RetryAfter, cancellationToken);
+                return DispatchResult.Retrying;
+            case SendOutcome.RecipientGone gone:
+                await store.MarkGoneAsync(item.Id, gone.Reason, cancellationToken);
+                return DispatchResult.Gone;
+            case SendOutcome.Failed failed when item.Attempts < settings.MaxAttempts:
+                await store.RequeueAsync(item.Id, failed.Reason, time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, item.Attempts) * 15)), cancellationToken);
+                return DispatchResult.Retrying;
+            case SendOutcome.Failed failed:
+                await store.MarkFailedAsync(item.Id, failed.Reason, cancellationToken);
+                return DispatchResult.Failed;
+            default:
+                throw new InvalidOperationException("Unknown send outcome.");
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Outbox: {Sent} sent, {Retrying} to retry, {Gone} gone, {Dropped} dropped.")]
+        public static partial void Dispatched(ILogger logger, int sent, int retrying, int gone, int dropped);
+
+        [LoggerMessage(EventId = 5102, Level = LogLevel.Error, Message = "Sending a {Kind} item failed; it goes back in the queue.")]
+        public static partial void ItemFailed(ILogger logger, string kind, Exception exception);
+    }
+}
+
+internal enum DispatchResult
+{
+    Sent,
+    Retrying,
+    Waiting,
+    Gone,
+    Dropped,
+    Failed,
+}
+
+/// <summary>Counts of one dispatch run; safe to update from parallel sends.</summary>
+internal sealed class DispatchSummary
+{
+    private readonly int[] _counts = new int[Enum.GetValues<DispatchResult>().Length];
+
+    public int Handled => _counts.Sum();
+
+    public int Sent => _counts[(int)DispatchResult.Sent];
+
+    public int Retrying => _counts[(int)DispatchResult.Retrying] + _counts[(int)DispatchResult.Waiting];
+
+    public int Gone => _counts[(int)DispatchResult.Gone];
+
+    public int Dropped => _counts[(int)DispatchResult.Dropped] + _counts[(int)DispatchResult.Failed];
+
+    public void Count(DispatchResult result) => Interlocked.Increment(ref _counts[(int)result]);
+}

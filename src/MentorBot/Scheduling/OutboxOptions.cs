@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MentorBot.Scheduling;
+
+/// <summary>The <c>Outbox</c> section: how fast proactive cards go out, within Teams' documented limits.</summary>
+internal sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>Sends per second per tenant (Teams allows 50 per app per tenant; older pages say 30).</summary>
+    [Range(1, 500)]
+    public int TenantPerSecond { get; set; } = 50;
+
+    /// <summary>Sends per second into one conversation (Teams allows 7).</summary>
+    [Range(1, 7)]
+    public int ConversationPerSecond { get; set; } = 7;
+
+    /// <summary>Items claimed per round.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How often the dispatch job looks for due items.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an item for someone MentorBot cannot reach yet waits before it is tried again.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan WaitForConversation { get; set; } = TimeSpan.FromHours(1);
+
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 8;
+}
