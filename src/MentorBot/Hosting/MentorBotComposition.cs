@@ -78,6 +78,9 @@ internal static class MentorBotComposition
         services.AddSingleton<SendRateLimiter>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<IOutboxRenderer, MenteeCheckInRenderer>();
+        services.AddScoped<IOutboxRenderer, CheckInPromptRenderer>();
+        services.AddScoped<IOutboxRenderer, CheckInReminderRenderer>();
+        services.AddScoped<CheckInScheduler>();
         services.AddTextCommand<CheckInCommand>();
         services.AddTextCommand<MyCheckInsCommand>();
         services.AddCardAction<CheckInSubmitAction>();

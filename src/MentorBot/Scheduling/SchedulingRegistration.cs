@@ -45,6 +45,13 @@ internal static class SchedulingRegistration
                     .WithIdentity(OutboxDispatchJob.Key.Name + "-poll")
                     .WithSimpleSchedule(s => s.WithInterval(poll).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
                 job => job.WithIdentity(OutboxDispatchJob.Key).DisallowConcurrentExecution(true));
+
+            var every = builder.Configuration.GetSection(Features.CheckIns.CheckInOptions.SectionName).Get<Features.CheckIns.CheckInOptions>()?.ScheduleInterval ?? TimeSpan.FromMinutes(1);
+            q.ScheduleJob<CheckInScheduleJob>(
+                trigger => trigger
+                    .WithIdentity(CheckInScheduleJob.Key.Name + "-tick")
+                    .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                job => job.WithIdentity(CheckInScheduleJob.Key).DisallowConcurrentExecution(true));
         });
 
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

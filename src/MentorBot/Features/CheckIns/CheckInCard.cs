@@ -18,7 +18,9 @@ internal static class CheckInCard
         var mentor = form.MentorName ?? l.Pick("your mentor", "tu mentor");
         var body = new List<CardElement>
         {
-            Blocks.Heading(l.Pick("Your check-in", "Tu seguimiento")),
+            Blocks.Heading(form.IsReminder
+                ? l.Pick("A gentle reminder: your check-in", "Un recordatorio amable: tu seguimiento")
+                : l.Pick("Your check-in", "Tu seguimiento")),
             Blocks.Subtle(PhaseLine(form.Phase, l)),
         };
 

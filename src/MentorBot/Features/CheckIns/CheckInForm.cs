@@ -13,7 +13,8 @@ internal sealed record CheckInForm(
     Language Language,
     int MaxLength,
     CheckInDraft Draft,
-    string? Problem = null);
+    string? Problem = null,
+    bool IsReminder = false);
 
 /// <summary>What the form holds: blank, the saved answer (to edit), or what was typed when saving failed.</summary>
 internal sealed record CheckInDraft(

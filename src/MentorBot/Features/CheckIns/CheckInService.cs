@@ -95,7 +95,7 @@ internal sealed partial class CheckInService(
     private CardActionOutcome.ReplaceCard Summary(PersonMap map, CheckInPeriod period, CheckInAnswer answer, Language language) =>
         new(CheckInSummaryCard.Build(answer, MentorName(map, period), period.IsOpenAt(time.GetUtcNow()), period.ClosesAt, map.Person.TimeZone, language));
 
-    private CheckInForm Form(PersonMap map, CheckInPeriod period, CheckInDraft draft)
+    internal CheckInForm Form(PersonMap map, CheckInPeriod period, CheckInDraft draft)
     {
         var today = CallerProfiles.LocalToday(map.Person, time.GetUtcNow());
         return new CheckInForm(period.Id, MentorName(map, period), Onboarding.PhaseOn(map.Person.StartDate, today).Phase, period.ClosesAt,

@@ -47,6 +47,54 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
         return period;
     }
 
+    /// <summary>
+    /// Opens a scheduled period unless it exists (its id is the pairing and the occurrence's date, so a second
+    /// instance or a rerun cannot open it twice) and closes the pairing's earlier unanswered periods as missed.
+    /// True when this call opened it.
+    /// </summary>
+    public async Task<bool> OpenScheduledAsync(CheckInPeriod period, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO checkin_periods (id, person_id, mentorship_id, mentor_id, opens_at_ms, closes_at_ms, status, created_at_ms)
+            VALUES (@Id, @PersonId, @MentorshipId, @MentorId, @OpensAt, @ClosesAt, 'open', @Now)
+            ON CONFLICT (id) DO NOTHING
+            """,
+            new { period.Id, period.PersonId, period.MentorshipId, period.MentorId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = period.ClosesAt.ToUnixTimeMilliseconds(), Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (inserted == 1)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE checkin_periods SET status = 'missed' WHERE mentorship_id = @MentorshipId AND status = 'open' AND opens_at_ms < @OpensAt",
+                new { period.MentorshipId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return inserted == 1;
+    }
+
+    /// <summary>Open, unanswered scheduled periods that have had no reminder yet.</summary>
+    public async Task<IReadOnlyList<CheckInPeriod>> AwaitingReminderAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PeriodRow>(new CommandDefinition(
+            $"SELECT {PeriodColumns} FROM checkin_periods WHERE status = 'open' AND mentorship_id IS NOT NULL AND reminder_sent_at_ms IS NULL AND closes_at_ms > @now",
+            new { now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToPeriod())];
+    }
+
+    /// <summary>Claims a period's one reminder; false when it was already claimed (a rerun or another instance).</summary>
+    public async Task<bool> ClaimReminderAsync(string periodId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE checkin_periods SET reminder_sent_at_ms = @now WHERE id = @periodId AND reminder_sent_at_ms IS NULL AND status = 'open'",
+            new { periodId, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -1,0 +1,42 @@
+using MentorBot.Cards;
+using MentorBot.Features.Map;
+using MentorBot.Scheduling;
+
+namespace MentorBot.Features.CheckIns;
+
+/// <summary>Renders a scheduled check-in (or its reminder) at send time; nothing once it is answered or closed.</summary>
+internal abstract class CheckInPromptRendererBase(CheckInStore store, MapDirectory directory, CheckInService service, TimeProvider time) : IOutboxRenderer
+{
+    public abstract string Kind { get; }
+
+    protected abstract bool IsReminder { get; }
+
+    public async Task<AdaptiveCard?> RenderAsync(string reference, string personId, CancellationToken cancellationToken)
+    {
+        var period = await store.FindPeriodAsync(reference, cancellationToken);
+        if (period is null || period.PersonId != personId || period.Status != PeriodStatus.Open || !period.IsOpenAt(time.GetUtcNow()))
+        {
+            return null;
+        }
+
+        var person = await directory.FindByIdAsync(personId, cancellationToken);
+        var map = person?.AadObjectId is null ? null : await directory.LoadPersonMapAsync(person.AadObjectId, cancellationToken);
+        return map is null ? null : CheckInCard.Build(service.Form(map, period, new CheckInDraft()) with { IsReminder = IsReminder });
+    }
+}
+
+internal sealed class CheckInPromptRenderer(CheckInStore store, MapDirectory directory, CheckInService service, TimeProvider time)
+    : CheckInPromptRendererBase(store, directory, service, time)
+{
+    public override string Kind => CheckInScheduler.PromptKind;
+
+    protected override bool IsReminder => false;
+}
+
+internal sealed class CheckInReminderRenderer(CheckInStore store, MapDirectory directory, CheckInService service, TimeProvider time)
+    : CheckInPromptRendererBase(store, directory, service, time)
+{
+    public override string Kind => CheckInScheduler.ReminderKind;
+
+    protected override bool IsReminder => true;
+}

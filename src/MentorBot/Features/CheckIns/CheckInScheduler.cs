@@ -1,0 +1,81 @@
+using MentorBot.Features.Map;
+using MentorBot.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Features.CheckIns;
+
+/// <summary>
+/// Opens each pairing's check-in when its cadence comes round (in the mentee's time zone, inside working hours, outside
+/// quiet hours), queues the card, closes the previous unanswered one as missed, and queues one reminder. Every step is
+/// keyed so a rerun, a restart or a second instance does nothing twice.
+/// </summary>
+internal sealed partial class CheckInScheduler(
+    MapStore map,
+    CheckInStore store,
+    OutboxStore outbox,
+    IOptions<CheckInOptions> options,
+    TimeProvider time,
+    ILogger<CheckInScheduler> logger)
+{
+    public const string PromptKind = "checkin-prompt";
+    public const string ReminderKind = "checkin-reminder";
+
+    public async Task<ScheduleSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var settings = options.Value;
+        var current = await map.LoadAsync(cancellationToken);
+        var people = current.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var opened = 0;
+        foreach (var mentorship in current.Mentorships.Where(m => m.Status != MentorshipStatus.Ended))
+        {
+            if (!people.TryGetValue(mentorship.MenteeId, out var mentee) || IsPaused(mentorship, mentee, now))
+            {
+                continue;
+            }
+
+            if (CheckInSlots.CurrentWindow(mentorship, mentee, now) is not { } window || now - window.Current > settings.CatchUp)
+            {
+                continue;
+            }
+
+            var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.Current, TimeZoneInfo.FindSystemTimeZoneById(mentee.TimeZone)).DateTime);
+            var period = new CheckInPeriod($"{mentorship.Id}:{MapValues.DateText(localDate)}", mentee.Id, mentorship.Id, mentorship.MentorId, window.Current, window.Next, PeriodStatus.Open);
+            if (await store.OpenScheduledAsync(period, cancellationToken))
+            {
+                await outbox.EnqueueAsync(PromptKind, period.Id, mentee.Id, cancellationToken);
+                opened++;
+            }
+        }
+
+        var reminded = 0;
+        foreach (var period in await store.AwaitingReminderAsync(cancellationToken))
+        {
+            if (people.TryGetValue(period.PersonId, out var person)
+                && now >= CheckInSlots.Place(period.OpensAt + settings.ReminderAfter, person)
+                && await store.ClaimReminderAsync(period.Id, cancellationToken))
+            {
+                await outbox.EnqueueAsync(ReminderKind, period.Id, person.Id, cancellationToken);
+                reminded++;
+            }
+        }
+
+        if (opened + reminded > 0)
+        {
+            Log.Scheduled(logger, opened, reminded);
+        }
+
+        return new ScheduleSummary(opened, reminded);
+    }
+
+    private static bool IsPaused(Mentorship mentorship, Person mentee, DateTimeOffset now) =>
+        mentorship.Status == MentorshipStatus.Paused && mentorship.PausedUntil is { } until && CallerProfiles.LocalToday(mentee, now) < until;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Check-ins: {Opened} opened, {Reminded} reminders queued.")]
+        public static partial void Scheduled(ILogger logger, int opened, int reminded);
+    }
+}
+
+internal sealed record ScheduleSummary(int Opened, int Reminded);
