@@ -104,6 +104,69 @@ public sealed class CheckInScheduleTests : IAsyncLifetime
         Assert.Equal(["m-001:2026-12-08"], opened);
     }
 
+    [Fact]
+    public async Task Skipping_a_scheduled_check_in_stops_its_reminder_and_keeps_the_streak()
+    {
+        _host.Clock.Advance(TimeSpan.FromHours(26) + TimeSpan.FromMinutes(1)); // Tuesday 10:01
+        await RunAsync();
+        await using var connection = await _host.Service<Database>().OpenAsync(default);
+        var period = await connection.ExecuteScalarAsync<string>("SELECT id FROM checkin_periods WHERE mentorship_id = 'm-001'");
+
+        var skipped = await Sent.InvokeBodyAsync(await _host.PostActivityAsync(TeamsActivities.Execute(CheckInVerbs.Skip, new System.Text.Json.Nodes.JsonObject { ["period"] = period })));
+        var again = await Sent.InvokeBodyAsync(await _host.PostActivityAsync(TeamsActivities.Execute(CheckInVerbs.Skip, new System.Text.Json.Nodes.JsonObject { ["period"] = period })));
+        _host.Clock.Advance(TimeSpan.FromDays(1));
+        await RunAsync();
+
+        Assert.Contains("Skipped: no problem", skipped["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("application/vnd.microsoft.activity.message", (string?)again["type"]);
+        Assert.Equal("skipped", await connection.ExecuteScalarAsync<string>("SELECT status FROM checkin_periods WHERE id = @period", new { period }));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE kind = 'checkin-reminder' AND reference = @period", new { period }));
+    }
+
+    [Fact]
+    public async Task Pause_until_stops_scheduled_check_ins_and_resume_brings_them_back()
+    {
+        await _host.PostActivityAsync(TeamsActivities.Message("pause until Dec 7"));
+        Assert.Contains("No scheduled check-ins until Dec 7", Sent.CardText(_host.Sent[^1]), StringComparison.Ordinal);
+
+        _host.Clock.Advance(TimeSpan.FromHours(26) + TimeSpan.FromMinutes(1)); // Tuesday 24 Nov
+        await RunAsync();
+        Assert.Equal(0, await AlexPeriodsAsync());
+
+        await _host.PostActivityAsync(TeamsActivities.Message("resume"));
+        _host.Clock.Advance(TimeSpan.FromDays(7)); // Tuesday 1 Dec
+        await RunAsync();
+        Assert.True(await AlexPeriodsAsync() >= 1);
+    }
+
+    [Fact]
+    public async Task A_date_in_the_past_is_refused_with_an_example()
+    {
+        await _host.PostActivityAsync(TeamsActivities.Message("pause until 2020-01-01"));
+
+        Assert.Contains("pause until 2026-12-31", Sent.CardText(_host.Sent[^1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_summary_shows_a_streak_of_answered_check_ins()
+    {
+        await using var connection = await _host.Service<Database>().OpenAsync(default);
+        JsonObjectForPeriod? last = null;
+        for (var week = 0; week < 3; week++)
+        {
+            _host.Clock.Advance(week == 0 ? TimeSpan.FromHours(26) + TimeSpan.FromMinutes(1) : TimeSpan.FromDays(7));
+            await RunAsync();
+            var period = await connection.ExecuteScalarAsync<string>("SELECT id FROM checkin_periods WHERE mentorship_id = 'm-001' ORDER BY opens_at_ms DESC");
+            var body = await Sent.InvokeBodyAsync(await _host.PostActivityAsync(TeamsActivities.Execute(CheckInVerbs.Submit,
+                new System.Text.Json.Nodes.JsonObject { ["period"] = period, ["learned"] = $"week {week}", ["confidence"] = "4", ["load"] = "2" })));
+            last = new JsonObjectForPeriod(body["value"]!.ToJsonString());
+        }
+
+        Assert.Contains("3 check-ins in a row", last!.Json, StringComparison.Ordinal);
+    }
+
+    private sealed record JsonObjectForPeriod(string Json);
+
     private async Task<ScheduleSummary> RunAsync() => await _host.Scoped<CheckInScheduler>().RunAsync(default);
 
     /// <summary>Proactive cards sent into Alex's chat (replies to his messages go to …/activities/{id} instead).</summary>

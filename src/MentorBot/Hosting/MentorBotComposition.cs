@@ -85,6 +85,9 @@ internal static class MentorBotComposition
         services.AddTextCommand<MyCheckInsCommand>();
         services.AddCardAction<CheckInSubmitAction>();
         services.AddCardAction<CheckInEditAction>();
+        services.AddCardAction<CheckInSkipAction>();
+        services.AddTextCommand<PauseCommand>();
+        services.AddTextCommand<ResumeCommand>();
     }
 
     private static void AddMap(IServiceCollection services)

@@ -70,6 +70,8 @@ internal static class CardSamples
             ["CheckInCard.observe"] = CheckInCard.Build(Form(OnboardingPhase.Observe, Language.English, new CheckInDraft())),
             ["CheckInCard.editing"] = CheckInCard.Build(Form(OnboardingPhase.None, Language.English, CheckInDraft.From(Answer))),
             ["CheckInCard.problem"] = CheckInCard.Build(Form(OnboardingPhase.PractiseWithSupport, Language.English, new CheckInDraft(Learned: "kept")) with { Problem = "Please pick a number from 1 to 5 for confidence and for load." }),
+            ["CheckInCard.scheduled"] = CheckInCard.Build(Form(OnboardingPhase.None, Language.English, new CheckInDraft()) with { CanSkip = true }),
+            ["CheckInSummaryCard.streak"] = CheckInSummaryCard.Build(Answer, "Megan Bowen", true, Now.AddDays(6), "America/Chicago", Language.English, streak: 4),
             ["CheckInCard.reminder"] = CheckInCard.Build(Form(OnboardingPhase.None, Language.English, new CheckInDraft()) with { IsReminder = true }),
             ["CheckInCard.spanish"] = CheckInCard.Build(Form(OnboardingPhase.PractiseIndependently, Language.Spanish, new CheckInDraft())),
             ["CheckInSummaryCard.open"] = CheckInSummaryCard.Build(Answer, "Megan Bowen", true, Now.AddDays(6), "America/Chicago", Language.English),

@@ -51,10 +51,14 @@ internal static class CheckInCard
             $"Puedes cambiar tus respuestas hasta el {TimeText.When(form.ClosesAt, form.ReaderTimeZone, l)}."))])
         { Spacing = Spacing.Medium });
 
-        return Blocks.Card(
-            l.Pick("Time for your check-in", "Es hora de tu seguimiento"),
-            body,
-            [new ExecuteAction(l.Pick("Send my check-in", "Enviar mi seguimiento"), CheckInVerbs.Submit, new Dictionary<string, string> { [CheckInFields.Period] = form.PeriodId })]);
+        var period = new Dictionary<string, string> { [CheckInFields.Period] = form.PeriodId };
+        List<CardAction> actions = [new ExecuteAction(l.Pick("Send my check-in", "Enviar mi seguimiento"), CheckInVerbs.Submit, period)];
+        if (form.CanSkip)
+        {
+            actions.Add(new ExecuteAction(l.Pick("Skip this one", "Saltar este") , CheckInVerbs.Skip, period) { AssociatedInputs = AssociatedInputs.None });
+        }
+
+        return Blocks.Card(l.Pick("Time for your check-in", "Es hora de tu seguimiento"), body, actions);
     }
 
     internal static (string Learned, string Need, string Stuck) Questions(OnboardingPhase phase, Language l) => phase switch

@@ -14,7 +14,8 @@ internal sealed record CheckInForm(
     int MaxLength,
     CheckInDraft Draft,
     string? Problem = null,
-    bool IsReminder = false);
+    bool IsReminder = false,
+    bool CanSkip = false);
 
 /// <summary>What the form holds: blank, the saved answer (to edit), or what was typed when saving failed.</summary>
 internal sealed record CheckInDraft(

@@ -4,6 +4,7 @@ internal static class CheckInVerbs
 {
     public const string Submit = "checkin.submit";
     public const string Edit = "checkin.edit";
+    public const string Skip = "checkin.skip";
 }
 
 internal static class PeriodStatus

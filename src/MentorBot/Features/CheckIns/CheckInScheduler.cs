@@ -26,10 +26,12 @@ internal sealed partial class CheckInScheduler(
         var settings = options.Value;
         var current = await map.LoadAsync(cancellationToken);
         var people = current.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var pauses = await store.PausesAsync(cancellationToken);
         var opened = 0;
         foreach (var mentorship in current.Mentorships.Where(m => m.Status != MentorshipStatus.Ended))
         {
-            if (!people.TryGetValue(mentorship.MenteeId, out var mentee) || IsPaused(mentorship, mentee, now))
+            if (!people.TryGetValue(mentorship.MenteeId, out var mentee) || IsPaused(mentorship, mentee, now)
+                || (pauses.TryGetValue(mentee.Id, out var until) && CallerProfiles.LocalToday(mentee, now) < until))
             {
                 continue;
             }

@@ -63,9 +63,9 @@ internal sealed partial class CheckInService(
                     await outbox.EnqueueAsync(MenteeCheckInRenderer.Kind, period.Id, period.MentorId, cancellationToken);
                 }
 
-                return Summary(map, period, saved.Answer, language);
+                return await SummaryAsync(map, period, saved.Answer, language, cancellationToken);
             case SaveOutcome.Unchanged unchanged:
-                return Summary(map, period, unchanged.Answer, language);
+                return await SummaryAsync(map, period, unchanged.Answer, language, cancellationToken);
             case SaveOutcome.Closed:
                 return new CardActionOutcome.ReplaceCard(ClosedCard.Build(language));
             default:
@@ -92,14 +92,36 @@ internal sealed partial class CheckInService(
         return new CardActionOutcome.ReplaceCard(CheckInCard.Build(Form(map, period, saved is null ? new CheckInDraft() : CheckInDraft.From(saved))));
     }
 
-    private CardActionOutcome.ReplaceCard Summary(PersonMap map, CheckInPeriod period, CheckInAnswer answer, Language language) =>
-        new(CheckInSummaryCard.Build(answer, MentorName(map, period), period.IsOpenAt(time.GetUtcNow()), period.ClosesAt, map.Person.TimeZone, language));
+    private async Task<CardActionOutcome.ReplaceCard> SummaryAsync(PersonMap map, CheckInPeriod period, CheckInAnswer answer, Language language, CancellationToken cancellationToken) =>
+        new(CheckInSummaryCard.Build(answer, MentorName(map, period), period.IsOpenAt(time.GetUtcNow()), period.ClosesAt, map.Person.TimeZone, language,
+            await store.StreakAsync(map.Person.Id, period.Id.StartsWith("adhoc:", StringComparison.Ordinal) ? null : period.MentorshipId, cancellationToken)));
+
+    public async Task<CardActionOutcome> SkipAsync(CardActionTurn turn, CancellationToken cancellationToken)
+    {
+        var person = await directory.FindByAadObjectIdAsync(turn.Caller.AadObjectId, cancellationToken);
+        var language = person is null ? Languages.From(turn.Caller.Locale) : Languages.From(person.Locale);
+        if (person is null || turn.Get(CheckInFields.Period) is not { } periodId || !await store.SkipAsync(periodId, person.Id, cancellationToken))
+        {
+            return new CardActionOutcome.ShowMessage(language.Pick(
+                "That check-in can't be skipped: it is answered, closed, or not yours.",
+                "Ese seguimiento no se puede saltar: ya está respondido, cerrado o no es tuyo."));
+        }
+
+        return new CardActionOutcome.ReplaceCard(Blocks.Card(
+            language.Pick("Check-in skipped", "Seguimiento saltado"),
+            [
+                Blocks.Heading(language.Pick("Skipped: no problem", "Saltado, sin problema")),
+                Blocks.Paragraph(language.Pick(
+                    "I'll check in with you next time. If you need a longer break, type **pause until** and a date, for example *pause until 2026-12-31*.",
+                    "Te escribiré la próxima vez. Si necesitas una pausa más larga, escribe **pause until** y una fecha, por ejemplo *pause until 2026-12-31*.")),
+            ]));
+    }
 
     internal CheckInForm Form(PersonMap map, CheckInPeriod period, CheckInDraft draft)
     {
         var today = CallerProfiles.LocalToday(map.Person, time.GetUtcNow());
         return new CheckInForm(period.Id, MentorName(map, period), Onboarding.PhaseOn(map.Person.StartDate, today).Phase, period.ClosesAt,
-            map.Person.TimeZone, Languages.From(map.Person.Locale), options.Value.MaxAnswerLength, draft);
+            map.Person.TimeZone, Languages.From(map.Person.Locale), options.Value.MaxAnswerLength, draft, CanSkip: period.MentorshipId is not null && !period.Id.StartsWith("adhoc:", StringComparison.Ordinal));
     }
 
     private static string? MentorName(PersonMap map, CheckInPeriod period) => period.MentorId is null ? null : map.NameOf(period.MentorId);

@@ -76,6 +76,58 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
         return inserted == 1;
     }
 
+    /// <summary>Skips an open, unanswered period of the person's; false when it was answered, closed or not theirs.</summary>
+    public async Task<bool> SkipAsync(string periodId, string personId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE checkin_periods SET status = 'skipped' WHERE id = @periodId AND person_id = @personId AND status = 'open' AND closes_at_ms > @now",
+            new { periodId, personId, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// Answered check-ins in a row with one pairing (or ad hoc ones, without), newest first; a skipped one does not
+    /// break the streak, a missed one does.
+    /// </summary>
+    public async Task<int> StreakAsync(string personId, string? mentorshipId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var statuses = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT status FROM checkin_periods
+            WHERE person_id = @personId AND status IN ('answered', 'missed')
+              AND (mentorship_id = @mentorshipId OR (@mentorshipId IS NULL AND mentorship_id IS NULL))
+            ORDER BY opens_at_ms DESC LIMIT 200
+            """,
+            new { personId, mentorshipId }, cancellationToken: cancellationToken));
+        return statuses.TakeWhile(s => s == PeriodStatus.Answered).Count();
+    }
+
+    public async Task PauseAsync(string personId, DateOnly until, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO checkin_pauses (person_id, until_date, created_at_ms) VALUES (@personId, @until, @now)
+            ON CONFLICT (person_id) DO UPDATE SET until_date = excluded.until_date, created_at_ms = excluded.created_at_ms
+            """,
+            new { personId, until = Map.MapValues.DateText(until), now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> ResumeAsync(string personId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM checkin_pauses WHERE person_id = @personId", new { personId }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Everyone's own pauses, as person id → the date check-ins resume.</summary>
+    public async Task<IReadOnlyDictionary<string, DateOnly>> PausesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string PersonId, string Until)>(new CommandDefinition("SELECT person_id, until_date FROM checkin_pauses", cancellationToken: cancellationToken));
+        return rows.Where(r => Map.MapValues.TryDate(r.Until, out _)).ToDictionary(r => r.PersonId, r => { Map.MapValues.TryDate(r.Until, out var d); return d; }, StringComparer.Ordinal);
+    }
+
     /// <summary>Open, unanswered scheduled periods that have had no reminder yet.</summary>
     public async Task<IReadOnlyList<CheckInPeriod>> AwaitingReminderAsync(CancellationToken cancellationToken)
     {

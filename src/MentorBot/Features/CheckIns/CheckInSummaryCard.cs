@@ -7,7 +7,7 @@ namespace MentorBot.Features.CheckIns;
 /// <summary>What replaces the form once it is sent: the person's own answers, read-only, with who sees each.</summary>
 internal static class CheckInSummaryCard
 {
-    public static AdaptiveCard Build(CheckInAnswer answer, string? mentorName, bool canEdit, DateTimeOffset closesAt, string readerTimeZone, Language l)
+    public static AdaptiveCard Build(CheckInAnswer answer, string? mentorName, bool canEdit, DateTimeOffset closesAt, string readerTimeZone, Language l, int streak = 0)
     {
         var mentor = mentorName ?? l.Pick("your mentor", "tu mentor");
         var body = new List<CardElement>
@@ -25,6 +25,11 @@ internal static class CheckInSummaryCard
         if (answer.WantsTime)
         {
             body.Add(Blocks.Paragraph(l.Pick($"You asked for time with {mentor}.", $"Has pedido un rato con {mentor}.")));
+        }
+
+        if (streak >= 2)
+        {
+            body.Add(new TextBlock(l.Pick($"{streak} check-ins in a row. Keep it going.", $"{streak} seguimientos seguidos. ¡Sigue así!")) { Color = TextColor.Good, Spacing = Spacing.Medium });
         }
 
         body.Add(Blocks.Subtle(canEdit

@@ -55,3 +55,11 @@ CREATE TABLE outbox (
 );
 
 CREATE INDEX ix_outbox_due ON outbox (status, not_before_ms);
+
+-- A person's own pause of their scheduled check-ins (`pause until <date>`), kept apart from the map so an import
+-- never undoes it. The date is in the person's own time zone; scheduling resumes on it.
+CREATE TABLE checkin_pauses (
+    person_id     TEXT   NOT NULL PRIMARY KEY,
+    until_date    TEXT   NOT NULL,
+    created_at_ms BIGINT NOT NULL
+);
