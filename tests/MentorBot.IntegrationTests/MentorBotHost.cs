@@ -140,7 +140,7 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         }
 
         await _database.DisposeAsync();
-        Assert.True(Connector.Unexpected.IsEmpty, "Unexpected outbound calls: " + string.Join(", ", Connector.Unexpected));
+        Assert.True(Connector.Unexpected.IsEmpty, $"{Connector.Unexpected.Count} unexpected outbound calls, the first: " + string.Join(", ", Connector.Unexpected.Take(5)));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -11,7 +11,7 @@ namespace MentorBot.Hosting;
 /// </summary>
 internal static class MentorBotCli
 {
-    private static readonly string[] Verbs = ["map", "manifest", "health"];
+    private static readonly string[] Verbs = ["map", "manifest", "health", "dispatch"];
 
     public static bool Handles(string[] args) => SplitHostArguments(args).Verb.Length > 0 && Verbs.Contains(SplitHostArguments(args).Verb[0]);
 
@@ -21,6 +21,7 @@ internal static class MentorBotCli
         var root = new RootCommand("MentorBot command-line tools. Run the bot itself with no arguments.");
         root.Subcommands.Add(MapCli.Create(cancellationToken => BuildServicesAsync(hostArgs, cancellationToken)));
         root.Subcommands.Add(HealthCli.Create());
+        root.Subcommands.Add(Features.CheckIns.DispatchCli.Create(cancellationToken => BuildBotServicesAsync(hostArgs, cancellationToken)));
         root.Subcommands.Add(Features.TeamsApp.ManifestCli.Create(() => Host.CreateApplicationBuilder(hostArgs).Configuration, Path.GetFullPath("manifest")));
         return await root.Parse(verb).InvokeAsync();
     }
@@ -52,6 +53,17 @@ internal static class MentorBotCli
         }
 
         return ([.. verb], [.. host]);
+    }
+
+    /// <summary>The bot's own services (sending, scheduling), without starting the web host or Quartz.</summary>
+    private static async Task<IServiceProvider> BuildBotServicesAsync(string[] hostArgs, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(hostArgs);
+        builder.Logging.ClearProviders();
+        builder.AddMentorBot();
+        var app = builder.Build();
+        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken);
+        return app.Services;
     }
 
     private static async Task<ServiceProvider> BuildServicesAsync(string[] hostArgs, CancellationToken cancellationToken)

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 namespace MentorBot.Scheduling;
 
 /// <summary>
-/// Token buckets per tenant and per conversation, at Teams' documented limits, so MentorBot provokes as few 429s as
-/// possible while sending as fast as it may. One instance per process.
+/// Paces sends per tenant and per conversation just under Teams' documented limits, so MentorBot provokes almost no
+/// 429s while sending nearly as fast as it may. The buckets refill one token at a time at an even pace (a bucket that
+/// refills a whole second's tokens at once sends in bursts, and Teams counts over any sliding second). One instance per
+/// process; several instances share the tenant's limit, and Retry-After handles the rest.
 /// </summary>
 internal sealed class SendRateLimiter(IOptions<OutboxOptions> options) : IDisposable
 {
@@ -27,12 +29,15 @@ internal sealed class SendRateLimiter(IOptions<OutboxOptions> options) : IDispos
         }
     }
 
+    /// <summary>The share of the documented limit MentorBot uses, leaving room for clock and network jitter.</summary>
+    internal const double Headroom = 0.97;
+
     private static TokenBucketRateLimiter Bucket(ConcurrentDictionary<string, TokenBucketRateLimiter> buckets, string key, int perSecond) =>
         buckets.GetOrAdd(key, _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = perSecond,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokenLimit = 1,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / (perSecond * Headroom)),
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,

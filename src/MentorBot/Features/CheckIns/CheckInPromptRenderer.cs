@@ -14,7 +14,8 @@ internal abstract class CheckInPromptRendererBase(CheckInStore store, MapDirecto
     public async Task<AdaptiveCard?> RenderAsync(string reference, string personId, CancellationToken cancellationToken)
     {
         var period = await store.FindPeriodAsync(reference, cancellationToken);
-        if (period is null || period.PersonId != personId || period.Status != PeriodStatus.Open || !period.IsOpenAt(time.GetUtcNow()))
+        if (period is null || period.PersonId != personId || period.Status != PeriodStatus.Open || !period.IsOpenAt(time.GetUtcNow())
+            || await store.FindAnswerAsync(period.Id, cancellationToken) is not null)
         {
             return null;
         }

@@ -70,6 +70,30 @@ internal sealed partial class CheckInScheduler(
         return new ScheduleSummary(opened, reminded);
     }
 
+    /// <summary>For demos and operations: an ad-hoc check-in now for every mentee with an active pairing and nothing open.</summary>
+    public async Task<ScheduleSummary> OpenAllNowAsync(CancellationToken cancellationToken)
+    {
+        var current = await map.LoadAsync(cancellationToken);
+        var people = current.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var opened = 0;
+        foreach (var group in current.Mentorships.Where(m => m.Status == MentorshipStatus.Active).GroupBy(m => m.MenteeId, StringComparer.Ordinal))
+        {
+            if (!people.ContainsKey(group.Key))
+            {
+                continue;
+            }
+
+            var primary = group.OrderBy(m => m.Kind == MentorshipKind.Lane ? 0 : 1).ThenBy(m => m.StartDate).First();
+            var period = await store.OpenAdHocAsync(group.Key, primary.Id, primary.MentorId, options.Value.AdHocWindow, cancellationToken);
+            if (await outbox.EnqueueAsync(PromptKind, period.Id, group.Key, cancellationToken))
+            {
+                opened++;
+            }
+        }
+
+        return new ScheduleSummary(opened, 0);
+    }
+
     private static bool IsPaused(Mentorship mentorship, Person mentee, DateTimeOffset now) =>
         mentorship.Status == MentorshipStatus.Paused && mentorship.PausedUntil is { } until && CallerProfiles.LocalToday(mentee, now) < until;
 

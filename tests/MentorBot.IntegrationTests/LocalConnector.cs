@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace MentorBot.IntegrationTests;
+
+/// <summary>
+/// A Bot Connector on loopback that records every activity it receives, per conversation. With limits on, it answers
+/// 429 with Retry-After when a conversation gets more than 7 sends in a second or the tenant more than 50, as Teams does.
+/// </summary>
+internal sealed class LocalConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<long>> _recent = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<long> _tenant = new();
+
+    private LocalConnector(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    public ConcurrentQueue<(string Conversation, JsonObject Activity)> Received { get; } = new();
+
+    public int Throttled;
+
+    public bool EnforceLimits { get; set; }
+
+    public static async Task<LocalConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var connector = new LocalConnector(app);
+        app.MapPost("/v3/conversations/{conversation}/activities", async (string conversation, HttpContext context) =>
+        {
+            if (connector.EnforceLimits && connector.OverLimit(conversation))
+            {
+                Interlocked.Increment(ref connector.Throttled);
+                context.Response.Headers.RetryAfter = "1";
+                return Results.Json(new { error = new { code = "TooManyRequests" } }, statusCode: 429);
+            }
+
+            var activity = (await System.Text.Json.JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body))!;
+            connector.Received.Enqueue((conversation, activity));
+            return Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: 201);
+        });
+        await app.StartAsync();
+        connector.ServiceUrl = app.Urls.First().TrimEnd('/') + "/";
+        return connector;
+    }
+
+    public IReadOnlyList<JsonObject> To(string conversation) => [.. Received.Where(r => r.Conversation == conversation).Select(r => r.Activity)];
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private bool OverLimit(string conversation)
+    {
+        var now = Environment.TickCount64;
+        lock (_tenant)
+        {
+            var recent = _recent.GetOrAdd(conversation, _ => new ConcurrentQueue<long>());
+            Trim(recent, now);
+            Trim(_tenant, now);
+            if (recent.Count >= 7 || _tenant.Count >= 50)
+            {
+                return true;
+            }
+
+            recent.Enqueue(now);
+            _tenant.Enqueue(now);
+            return false;
+        }
+    }
+
+    private static void Trim(ConcurrentQueue<long> queue, long now)
+    {
+        while (queue.TryPeek(out var oldest) && now - oldest >= 1000)
+        {
+            queue.TryDequeue(out _);
+        }
+    }
+}
