@@ -36,6 +36,4 @@ internal static class MyCheckInsCard
     }
 
     private static string Shorten(string text) => text.Length <= 140 ? text : string.Concat(text.AsSpan(0, 139), "…");
-
-    internal static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }
