@@ -81,6 +81,11 @@ internal static class MentorBotComposition
         services.AddScoped<IOutboxRenderer, CheckInPromptRenderer>();
         services.AddScoped<IOutboxRenderer, CheckInReminderRenderer>();
         services.AddScoped<CheckInScheduler>();
+        services.AddSingleton<Features.Calibration.CalibrationStore>();
+        services.AddScoped<Features.Calibration.CalibrationService>();
+        services.AddScoped<IOutboxRenderer, Features.Calibration.CalibrationAskRenderer>();
+        services.AddScoped<IOutboxRenderer, Features.Calibration.CalibrationFlagRenderer>();
+        services.AddCardAction<Features.Calibration.CalibrationSubmitAction>();
         services.AddTextCommand<CheckInCommand>();
         services.AddTextCommand<MyCheckInsCommand>();
         services.AddCardAction<CheckInSubmitAction>();

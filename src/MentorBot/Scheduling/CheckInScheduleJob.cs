@@ -3,12 +3,15 @@ using Quartz;
 
 namespace MentorBot.Scheduling;
 
-/// <summary>The check-in metronome: every minute, open what is due and queue its cards.</summary>
+/// <summary>The programme's metronome: every minute, open the check-ins and calibrations that are due and queue their cards.</summary>
 [DisallowConcurrentExecution]
-internal sealed class CheckInScheduleJob(CheckInScheduler scheduler) : IJob
+internal sealed class CheckInScheduleJob(CheckInScheduler scheduler, Features.Calibration.CalibrationService calibration) : IJob
 {
     public static JobKey Key { get; } = new("checkin-schedule", "checkins");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
         await scheduler.RunAsync(cancellationToken);
+        await calibration.RunAsync(cancellationToken);
+    }
 }

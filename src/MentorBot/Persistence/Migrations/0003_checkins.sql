@@ -63,3 +63,16 @@ CREATE TABLE checkin_pauses (
     until_date    TEXT   NOT NULL,
     created_at_ms BIGINT NOT NULL
 );
+
+-- Calibration: about a month into a pairing, mentor and mentee are each asked "Is this pairing working?".
+-- Answers go to programme admins only; a low score raises a flag for them.
+CREATE TABLE calibrations (
+    mentorship_id  TEXT   NOT NULL,
+    person_id      TEXT   NOT NULL,
+    role           TEXT   NOT NULL,
+    score          BIGINT NULL,
+    note           TEXT   NULL,
+    asked_at_ms    BIGINT NOT NULL,
+    answered_at_ms BIGINT NULL,
+    PRIMARY KEY (mentorship_id, person_id)
+);

@@ -1,0 +1,49 @@
+using Dapper;
+using MentorBot.Persistence;
+
+namespace MentorBot.Features.Calibration;
+
+/// <summary>Who was asked about which pairing, and what they answered. One row per person per pairing.</summary>
+internal sealed class CalibrationStore(Database database, TimeProvider time)
+{
+    /// <summary>Records that the person is asked; false when they already were (a rerun or another instance).</summary>
+    public async Task<bool> AskAsync(string mentorshipId, string personId, string role, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO calibrations (mentorship_id, person_id, role, asked_at_ms) VALUES (@mentorshipId, @personId, @role, @now)
+            ON CONFLICT (mentorship_id, person_id) DO NOTHING
+            """,
+            new { mentorshipId, personId, role, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Saves the answer if the person was asked about this pairing; returns their role, or null when they were not.</summary>
+    public async Task<(string Role, bool First)?> AnswerAsync(string mentorshipId, string personId, int score, string? note, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Role, long? Answered)?>(new CommandDefinition(
+            "SELECT role, answered_at_ms FROM calibrations WHERE mentorship_id = @mentorshipId AND person_id = @personId",
+            new { mentorshipId, personId }, transaction, cancellationToken: cancellationToken));
+        if (row is not { } asked)
+        {
+            return null;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE calibrations SET score = @score, note = @note, answered_at_ms = @now WHERE mentorship_id = @mentorshipId AND person_id = @personId",
+            new { mentorshipId, personId, score, note, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return (asked.Role, asked.Answered is null);
+    }
+
+    public async Task<(string Role, int Score, string? Note)?> FindAsync(string mentorshipId, string personId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Role, long? Score, string? Note)?>(new CommandDefinition(
+            "SELECT role, score, note FROM calibrations WHERE mentorship_id = @mentorshipId AND person_id = @personId",
+            new { mentorshipId, personId }, cancellationToken: cancellationToken));
+        return row is { Score: { } score } r ? (r.Role, (int)score, r.Note) : null;
+    }
+}
