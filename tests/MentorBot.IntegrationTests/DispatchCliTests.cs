@@ -39,7 +39,9 @@ public sealed class DispatchCliTests : IAsyncLifetime
         Assert.Contains("Your check-in", alex.ToJsonString(), StringComparison.Ordinal);
         Assert.Single(_connector.To("a:personal-21"));
         Assert.Single(_connector.To("a:personal-23"));
-        var counts = await _host.Service<MentorBot.Scheduling.OutboxStore>().CountByStatusAsync(default);
+        await using var connection = await _host.Service<Database>().OpenAsync(default);
+        var counts = (await Dapper.SqlMapper.QueryAsync<(string Status, long Count)>(connection, "SELECT status, COUNT(*) FROM outbox WHERE kind = 'checkin-prompt' GROUP BY status"))
+            .ToDictionary(r => r.Status, r => (int)r.Count);
         Assert.Equal(3, counts["sent"]);
         var mentees = MentorBot.Features.Map.Demo.DemoMap.Load(new DateOnly(2026, 11, 23)).Mentorships
             .Where(m => m.Status == MentorBot.Features.Map.MentorshipStatus.Active).Select(m => m.MenteeId).Distinct().Count();
