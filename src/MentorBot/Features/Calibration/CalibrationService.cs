@@ -25,10 +25,12 @@ internal sealed partial class CalibrationService(
     /// <summary>Calibrations older than this when first seen (a fresh import of long-running pairings) are not asked.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(14);
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken) =>
+        await RunAsync(await map.LoadAsync(cancellationToken), cancellationToken);
+
+    public async Task<int> RunAsync(MentorshipMap current, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var current = await map.LoadAsync(cancellationToken);
         var people = current.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var asked = 0;
         foreach (var pairing in current.Mentorships.Where(m => m.Status != MentorshipStatus.Ended && m.CalibrationDate is not null))

@@ -20,11 +20,14 @@ internal sealed partial class CheckInScheduler(
     public const string PromptKind = "checkin-prompt";
     public const string ReminderKind = "checkin-reminder";
 
-    public async Task<ScheduleSummary> RunAsync(CancellationToken cancellationToken)
+    public async Task<ScheduleSummary> RunAsync(CancellationToken cancellationToken) =>
+        await RunAsync(await map.LoadAsync(cancellationToken), cancellationToken);
+
+    /// <summary>One pass over an already loaded map, so the metronome reads the map once for every scheduler.</summary>
+    public async Task<ScheduleSummary> RunAsync(MentorshipMap current, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var settings = options.Value;
-        var current = await map.LoadAsync(cancellationToken);
         var people = current.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var pauses = await store.PausesAsync(cancellationToken);
         var opened = 0;

@@ -20,11 +20,11 @@ internal sealed class MapStore(Database database, TimeProvider time)
         var total = map.Lanes.Count + map.Units.Count + map.People.Count + map.Mentorships.Count + map.Circles.Count;
         var tracker = new ProgressTracker(total, progress);
 
-        var lanes = await SyncLanesAsync(connection, transaction, map.Lanes, now, tracker);
-        var units = await SyncUnitsAsync(connection, transaction, map.Units, now, tracker);
+        var lanes = await SyncLanesAsync(connection, transaction, map.Lanes, now, tracker, cancellationToken);
+        var units = await SyncUnitsAsync(connection, transaction, map.Units, now, tracker, cancellationToken);
         var people = await SyncPeopleAsync(connection, transaction, map.People, now, tracker, cancellationToken);
         var mentorships = await SyncMentorshipsAsync(connection, transaction, map.Mentorships, now, tracker, cancellationToken);
-        var circles = await SyncCirclesAsync(connection, transaction, map.Circles, now, tracker);
+        var circles = await SyncCirclesAsync(connection, transaction, map.Circles, now, tracker, cancellationToken);
         await connection.ExecuteAsync("DELETE FROM map_leader_scopes", transaction: transaction);
         await connection.ExecuteAsync(
             "INSERT INTO map_leader_scopes (leader_id, kind, unit_id) VALUES (@LeaderId, @Kind, @UnitId)",
@@ -76,96 +76,50 @@ internal sealed class MapStore(Database database, TimeProvider time)
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM map_people", cancellationToken: cancellationToken)) == 0;
     }
 
-    private static async Task<SectionChanges> SyncLanesAsync(DbConnection c, DbTransaction t, IReadOnlyList<Lane> lanes, long now, ProgressTracker tracker)
+    private static async Task<SectionChanges> SyncLanesAsync(DbConnection c, DbTransaction t, IReadOnlyList<Lane> lanes, long now, ProgressTracker tracker, CancellationToken cancellationToken)
     {
-        var existing = (await c.QueryAsync<(string Id, string Name, string Description, long Active)>(
-            "SELECT id, name, description, active FROM map_lanes", transaction: t)).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var changes = new SectionChanges();
-        foreach (var lane in lanes)
-        {
-            tracker.Step();
-            if (existing.TryGetValue(lane.Id, out var row) && row.Active == 1 && row.Name == lane.Name && row.Description == lane.Description)
-            {
-                changes.Unchanged++;
-                continue;
-            }
-
-            changes.Count(existing.ContainsKey(lane.Id));
-            await c.ExecuteAsync(
-                """
-                INSERT INTO map_lanes (id, name, description, active, updated_at_ms) VALUES (@Id, @Name, @Description, 1, @now)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, active = 1, updated_at_ms = excluded.updated_at_ms
-                """,
-                new { lane.Id, lane.Name, lane.Description, now },
-                t);
-        }
-
-        changes.Ended = await EndMissingAsync(c, t, "map_lanes", existing.Where(e => e.Value.Active == 1).Select(e => e.Key), lanes.Select(l => l.Id), now, "active = 0, updated_at_ms = @now");
-        return changes;
+        var existing = (await c.QueryAsync<(string Id, string Name, string Description, long Active)>("SELECT id, name, description, active FROM map_lanes", transaction: t))
+            .ToDictionary(r => r.Id, r => (new Lane(r.Id, r.Name, r.Description), r.Active == 1), StringComparer.Ordinal);
+        return await SyncAsync(c, t, "map_lanes", lanes, l => l.Id, existing, now, tracker, cancellationToken,
+            """
+            INSERT INTO map_lanes (id, name, description, active, updated_at_ms) VALUES (@Id, @Name, @Description, 1, @now)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, active = 1, updated_at_ms = excluded.updated_at_ms
+            """,
+            lane => new { lane.Id, lane.Name, lane.Description, now },
+            "active = 0, updated_at_ms = @now");
     }
 
-    private static async Task<SectionChanges> SyncUnitsAsync(DbConnection c, DbTransaction t, IReadOnlyList<Unit> units, long now, ProgressTracker tracker)
+    private static async Task<SectionChanges> SyncUnitsAsync(DbConnection c, DbTransaction t, IReadOnlyList<Unit> units, long now, ProgressTracker tracker, CancellationToken cancellationToken)
     {
-        var existing = (await c.QueryAsync<(string Id, string Name, string? Contact, long Active)>(
-            "SELECT id, name, escalation_contact_id, active FROM map_units", transaction: t)).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var changes = new SectionChanges();
-        foreach (var unit in units)
-        {
-            tracker.Step();
-            if (existing.TryGetValue(unit.Id, out var row) && row.Active == 1 && row.Name == unit.Name && row.Contact == unit.EscalationContactId)
-            {
-                changes.Unchanged++;
-                continue;
-            }
-
-            changes.Count(existing.ContainsKey(unit.Id));
-            await c.ExecuteAsync(
-                """
-                INSERT INTO map_units (id, name, escalation_contact_id, active, updated_at_ms) VALUES (@Id, @Name, @EscalationContactId, 1, @now)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, escalation_contact_id = excluded.escalation_contact_id, active = 1, updated_at_ms = excluded.updated_at_ms
-                """,
-                new { unit.Id, unit.Name, unit.EscalationContactId, now },
-                t);
-        }
-
-        changes.Ended = await EndMissingAsync(c, t, "map_units", existing.Where(e => e.Value.Active == 1).Select(e => e.Key), units.Select(u => u.Id), now, "active = 0, updated_at_ms = @now");
-        return changes;
+        var existing = (await c.QueryAsync<(string Id, string Name, string? Contact, long Active)>("SELECT id, name, escalation_contact_id, active FROM map_units", transaction: t))
+            .ToDictionary(r => r.Id, r => (new Unit(r.Id, r.Name, r.Contact), r.Active == 1), StringComparer.Ordinal);
+        return await SyncAsync(c, t, "map_units", units, u => u.Id, existing, now, tracker, cancellationToken,
+            """
+            INSERT INTO map_units (id, name, escalation_contact_id, active, updated_at_ms) VALUES (@Id, @Name, @EscalationContactId, 1, @now)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, escalation_contact_id = excluded.escalation_contact_id, active = 1, updated_at_ms = excluded.updated_at_ms
+            """,
+            unit => new { unit.Id, unit.Name, unit.EscalationContactId, now },
+            "active = 0, updated_at_ms = @now");
     }
 
     private static async Task<SectionChanges> SyncPeopleAsync(DbConnection c, DbTransaction t, IReadOnlyList<Person> people, long now, ProgressTracker tracker, CancellationToken cancellationToken)
     {
         var existing = (await c.QueryAsync<PersonRow>($"SELECT {MapRows.PersonColumns} FROM map_people", transaction: t))
-            .ToDictionary(r => r.Id, r => (Person: MapRows.ToPerson(r), Active: r.Active == 1), StringComparer.Ordinal);
-        var changes = new SectionChanges();
-        foreach (var person in people)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            tracker.Step();
-            if (existing.TryGetValue(person.Id, out var row) && row.Active && row.Person.Equals(person))
-            {
-                changes.Unchanged++;
-                continue;
-            }
-
-            changes.Count(existing.ContainsKey(person.Id));
-            await c.ExecuteAsync(
-                """
-                INSERT INTO map_people (id, aad_object_id, name, email, level, unit_id, manager_id, time_zone, working_days, work_start, work_end,
-                    quiet_start, quiet_end, start_date, locale, mentor_capacity, teaches, is_admin, active, updated_at_ms, ended_at_ms)
-                VALUES (@Id, @AadObjectId, @Name, @Email, @Level, @UnitId, @ManagerId, @TimeZone, @WorkingDays, @WorkStart, @WorkEnd,
-                    @QuietStart, @QuietEnd, @StartDate, @Locale, @MentorCapacity, @Teaches, @IsAdmin, 1, @Now, NULL)
-                ON CONFLICT (id) DO UPDATE SET aad_object_id = excluded.aad_object_id, name = excluded.name, email = excluded.email, level = excluded.level,
-                    unit_id = excluded.unit_id, manager_id = excluded.manager_id, time_zone = excluded.time_zone, working_days = excluded.working_days,
-                    work_start = excluded.work_start, work_end = excluded.work_end, quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end,
-                    start_date = excluded.start_date, locale = excluded.locale, mentor_capacity = excluded.mentor_capacity, teaches = excluded.teaches,
-                    is_admin = excluded.is_admin, active = 1, updated_at_ms = excluded.updated_at_ms, ended_at_ms = NULL
-                """,
-                MapRows.PersonParameters(person, now),
-                t);
-        }
-
-        changes.Ended = await EndMissingAsync(c, t, "map_people", existing.Where(e => e.Value.Active).Select(e => e.Key), people.Select(p => p.Id), now, "active = 0, updated_at_ms = @now, ended_at_ms = @now");
-        return changes;
+            .ToDictionary(r => r.Id, r => (MapRows.ToPerson(r), r.Active == 1), StringComparer.Ordinal);
+        return await SyncAsync(c, t, "map_people", people, p => p.Id, existing, now, tracker, cancellationToken,
+            """
+            INSERT INTO map_people (id, aad_object_id, name, email, level, unit_id, manager_id, time_zone, working_days, work_start, work_end,
+                quiet_start, quiet_end, start_date, locale, mentor_capacity, teaches, is_admin, active, updated_at_ms, ended_at_ms)
+            VALUES (@Id, @AadObjectId, @Name, @Email, @Level, @UnitId, @ManagerId, @TimeZone, @WorkingDays, @WorkStart, @WorkEnd,
+                @QuietStart, @QuietEnd, @StartDate, @Locale, @MentorCapacity, @Teaches, @IsAdmin, 1, @Now, NULL)
+            ON CONFLICT (id) DO UPDATE SET aad_object_id = excluded.aad_object_id, name = excluded.name, email = excluded.email, level = excluded.level,
+                unit_id = excluded.unit_id, manager_id = excluded.manager_id, time_zone = excluded.time_zone, working_days = excluded.working_days,
+                work_start = excluded.work_start, work_end = excluded.work_end, quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end,
+                start_date = excluded.start_date, locale = excluded.locale, mentor_capacity = excluded.mentor_capacity, teaches = excluded.teaches,
+                is_admin = excluded.is_admin, active = 1, updated_at_ms = excluded.updated_at_ms, ended_at_ms = NULL
+            """,
+            person => MapRows.PersonParameters(person, now),
+            "active = 0, updated_at_ms = @now, ended_at_ms = @now");
     }
 
     private static async Task<SectionChanges> SyncMentorshipsAsync(DbConnection c, DbTransaction t, IReadOnlyList<Mentorship> mentorships, long now, ProgressTracker tracker, CancellationToken cancellationToken)
@@ -204,34 +158,47 @@ internal sealed class MapStore(Database database, TimeProvider time)
         return changes;
     }
 
-    private static async Task<SectionChanges> SyncCirclesAsync(DbConnection c, DbTransaction t, IReadOnlyList<Circle> circles, long now, ProgressTracker tracker)
+    private static async Task<SectionChanges> SyncCirclesAsync(DbConnection c, DbTransaction t, IReadOnlyList<Circle> circles, long now, ProgressTracker tracker, CancellationToken cancellationToken)
     {
         var existing = (await c.QueryAsync<CircleRow>($"SELECT {MapRows.CircleColumns} FROM map_circles", transaction: t))
-            .ToDictionary(r => r.Id, r => (Circle: MapRows.ToCircle(r), Active: r.Active == 1), StringComparer.Ordinal);
+            .ToDictionary(r => r.Id, r => (MapRows.ToCircle(r), r.Active == 1), StringComparer.Ordinal);
+        return await SyncAsync(c, t, "map_circles", circles, x => x.Id, existing, now, tracker, cancellationToken,
+            """
+            INSERT INTO map_circles (id, name, kind, facilitator_id, members, lane_id, cadence_every, cadence_day, cadence_time, active, updated_at_ms)
+            VALUES (@Id, @Name, @Kind, @FacilitatorId, @Members, @LaneId, @CadenceEvery, @CadenceDay, @CadenceTime, 1, @Now)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, facilitator_id = excluded.facilitator_id, members = excluded.members,
+                lane_id = excluded.lane_id, cadence_every = excluded.cadence_every, cadence_day = excluded.cadence_day, cadence_time = excluded.cadence_time,
+                active = 1, updated_at_ms = excluded.updated_at_ms
+            """,
+            circle => MapRows.CircleParameters(circle, now),
+            "active = 0, updated_at_ms = @now");
+    }
+
+    /// <summary>
+    /// The import loop shared by the sections with an active flag: unchanged rows are left alone, changed or new ones
+    /// are upserted, and rows that left the map are ended.
+    /// </summary>
+    private static async Task<SectionChanges> SyncAsync<T>(
+        DbConnection c, DbTransaction t, string table, IReadOnlyList<T> items, Func<T, string> key, Dictionary<string, (T Value, bool Active)> existing,
+        long now, ProgressTracker tracker, CancellationToken cancellationToken, string upsert, Func<T, object> parameters, string endSet)
+        where T : notnull
+    {
         var changes = new SectionChanges();
-        foreach (var circle in circles)
+        foreach (var item in items)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             tracker.Step();
-            if (existing.TryGetValue(circle.Id, out var row) && row.Active && row.Circle.Equals(circle))
+            if (existing.TryGetValue(key(item), out var row) && row.Active && row.Value.Equals(item))
             {
                 changes.Unchanged++;
                 continue;
             }
 
-            changes.Count(existing.ContainsKey(circle.Id));
-            await c.ExecuteAsync(
-                """
-                INSERT INTO map_circles (id, name, kind, facilitator_id, members, lane_id, cadence_every, cadence_day, cadence_time, active, updated_at_ms)
-                VALUES (@Id, @Name, @Kind, @FacilitatorId, @Members, @LaneId, @CadenceEvery, @CadenceDay, @CadenceTime, 1, @Now)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, facilitator_id = excluded.facilitator_id, members = excluded.members,
-                    lane_id = excluded.lane_id, cadence_every = excluded.cadence_every, cadence_day = excluded.cadence_day, cadence_time = excluded.cadence_time,
-                    active = 1, updated_at_ms = excluded.updated_at_ms
-                """,
-                MapRows.CircleParameters(circle, now),
-                t);
+            changes.Count(existing.ContainsKey(key(item)));
+            await c.ExecuteAsync(upsert, parameters(item), t);
         }
 
-        changes.Ended = await EndMissingAsync(c, t, "map_circles", existing.Where(e => e.Value.Active).Select(e => e.Key), circles.Select(x => x.Id), now, "active = 0, updated_at_ms = @now");
+        changes.Ended = await EndMissingAsync(c, t, table, existing.Where(e => e.Value.Active).Select(e => e.Key), items.Select(key), now, endSet);
         return changes;
     }
 
