@@ -76,6 +76,11 @@ public sealed class PlaygroundSession : IAsyncLifetime
     public async Task<IPage> OpenAsync(bool phone = false)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = phone ? new() { Width = 412, Height = 915 } : new() { Width = 1400, Height = 900 } });
+
+        // The playground page asks a CDN for fonts; this machine has no internet, so anything off loopback is refused at once.
+        await context.RouteAsync("**/*", route => Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var url) && !url.IsLoopback && url.Scheme is "http" or "https"
+            ? route.AbortAsync()
+            : route.ContinueAsync());
         var page = await context.NewPageAsync();
         await page.GotoAsync(PlaygroundUrl);
         await page.Locator("[data-lexical-editor=\"true\"]").WaitForAsync(new() { Timeout = 60_000 });
