@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Dapper;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Map;
 using MentorBot.Persistence;
@@ -36,9 +35,9 @@ public sealed class FanOutTests : IAsyncLifetime
     [Fact]
     public async Task Two_thousand_prompts_arrive_exactly_once_within_the_platform_limits()
     {
-        var map = TwoThousandPairs();
+        var map = FanOutMap.Pairs(People);
         await _host.Service<MapStore>().ImportAsync(map, null, default);
-        await RegisterConversationsAsync(map);
+        await FanOutMap.RegisterConversationsAsync(_host, map, _connector.ServiceUrl);
         var queued = await _host.Scoped<CheckInScheduler>().OpenAllNowAsync(default);
         Assert.Equal(People, queued.Opened);
 
@@ -67,36 +66,5 @@ public sealed class FanOutTests : IAsyncLifetime
         Assert.Equal(queued.Opened, perConversation.Count);
         Assert.All(perConversation.Values, count => Assert.Equal(1, count));
         Console.WriteLine($"fan-out: {received.Count} delivered in {clock.Elapsed.TotalSeconds:F1} s, {_connector.Throttled} throttled");
-    }
-
-    /// <summary>2,000 staff, each with a lane mentor (500 leads with capacity 4), under one manager.</summary>
-    private static MentorshipMap TwoThousandPairs()
-    {
-        string I(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var hours = WorkingHours.Default;
-        Person Make(string id, Level level, string? manager, int capacity) =>
-            new(id, Guid.NewGuid().ToString(), id, null, level, "u", manager, "America/Chicago", hours, null, new DateOnly(2020, 1, 1), "en-US", capacity, capacity > 0 ? ["lane"] : [], false);
-        var people = new List<Person> { Make("boss", Level.Manager, null, 0) };
-        people.AddRange(Enumerable.Range(0, People / 4).Select(l => Make("lead" + I(l), Level.Lead, "boss", 4)));
-        people.AddRange(Enumerable.Range(0, People).Select(s => Make("staff" + I(s), Level.Staff, "boss", 0)));
-        var pairs = Enumerable.Range(0, People).Select(s => new Mentorship(
-            "m" + I(s), "lead" + I(s / 4), "staff" + I(s), ["lane"], MentorshipKind.Lane,
-            new Cadence(CadenceFrequency.Weekly, DayOfWeek.Tuesday, new TimeOnly(10, 0)), new DateOnly(2026, 1, 6), MentorshipStatus.Active, null, null)).ToList();
-        return new MentorshipMap("Fan-out", [new Lane("lane", "Lane", string.Empty)], [new Unit("u", "Unit", null)], people, pairs, [], []);
-    }
-
-    private async Task RegisterConversationsAsync(MentorshipMap map)
-    {
-        await using var connection = await _host.Service<Database>().OpenAsync(default);
-        await using var transaction = await Database.BeginWriteAsync(connection, default);
-        var mentees = map.Mentorships.Select(m => m.MenteeId).ToHashSet(StringComparer.Ordinal);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO conversation_references (conversation_id, conversation_type, tenant_id, service_url, bot_id, user_id, aad_object_id, status, created_at_ms, updated_at_ms)
-            VALUES (@Conversation, 'personal', 'tenant-large', @ServiceUrl, '28:bot', @User, @Aad, 'active', 0, 0)
-            """,
-            map.People.Where(p => mentees.Contains(p.Id)).Select(p => new { Conversation = "a:" + p.Id, _connector.ServiceUrl, User = "29:" + p.Id, Aad = p.AadObjectId!.ToLowerInvariant() }),
-            transaction);
-        await transaction.CommitAsync();
     }
 }

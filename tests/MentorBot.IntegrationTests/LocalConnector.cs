@@ -26,6 +26,12 @@ internal sealed class LocalConnector : IAsyncDisposable
 
     public bool EnforceLimits { get; set; }
 
+    /// <summary>
+    /// Asked before an activity is accepted, with how many were accepted so far. False refuses it with a 503 and does
+    /// not record it: a test uses this to kill the sender between two sends.
+    /// </summary>
+    public Func<int, bool>? Admit { get; set; }
+
     public static async Task<LocalConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -42,7 +48,16 @@ internal sealed class LocalConnector : IAsyncDisposable
             }
 
             var activity = (await System.Text.Json.JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body))!;
-            connector.Received.Enqueue((conversation, activity));
+            lock (connector.Received)
+            {
+                if (connector.Admit is { } admit && !admit(connector.Received.Count))
+                {
+                    return Results.StatusCode(503);
+                }
+
+                connector.Received.Enqueue((conversation, activity));
+            }
+
             return Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: 201);
         });
         await app.StartAsync();

@@ -22,10 +22,12 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly bool _ownsTokens;
+    private readonly bool _ownsDatabase;
     private readonly System.Collections.Concurrent.ConcurrentBag<IServiceScope> _scopes = [];
 
-    private MentorBotHost(TestDatabase database, string environment, IReadOnlyDictionary<string, string?> settings, TestTokenIssuer? tokens = null)
+    private MentorBotHost(TestDatabase database, string environment, IReadOnlyDictionary<string, string?> settings, TestTokenIssuer? tokens = null, bool ownsDatabase = true)
     {
+        _ownsDatabase = ownsDatabase;
         Tokens = tokens ?? new TestTokenIssuer();
         _ownsTokens = tokens is null;
         _database = database;
@@ -44,6 +46,8 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
     public TestTokenIssuer Tokens { get; }
 
     public string Provider => _database.Provider;
+
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>Starts a host with development auth (no app id), as the README's run command does.</summary>
     public static Task<MentorBotHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
@@ -65,6 +69,14 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         }
 
         return StartAsync("Production", all, tokens);
+    }
+
+    /// <summary>A development host on a database the caller owns and keeps after this host is gone.</summary>
+    public static async Task<MentorBotHost> StartOnAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var host = new MentorBotHost(database, "Development", settings ?? new Dictionary<string, string?>(), null, ownsDatabase: false);
+        await host.WaitUntilHealthyAsync();
+        return host;
     }
 
     public static async Task<MentorBotHost> StartAsync(string environment, IReadOnlyDictionary<string, string?>? settings, TestTokenIssuer? tokens = null)
@@ -139,7 +151,11 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
             Tokens.Dispose();
         }
 
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
+
         Assert.True(Connector.Unexpected.IsEmpty, $"{Connector.Unexpected.Count} unexpected outbound calls, the first: " + string.Join(", ", Connector.Unexpected.Take(5)));
     }
 

@@ -29,4 +29,11 @@ internal sealed class OutboxOptions
 
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// How long a claimed item belongs to the instance that claimed it. An instance that dies mid-send loses its claims
+    /// after this, and another instance (or the restarted one) takes them over. Longer than any single send with retries.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:30:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using MentorBot.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Scheduling;
 
@@ -7,10 +8,8 @@ namespace MentorBot.Scheduling;
 /// The durable outbound queue. Enqueueing is idempotent by id (kind + reference + person), so a retried action never
 /// queues twice; claiming is a conditional update, so two instances never take the same item.
 /// </summary>
-internal sealed class OutboxStore(Database database, TimeProvider time)
+internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> options, TimeProvider time)
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
     public async Task<bool> EnqueueAsync(string kind, string reference, string personId, CancellationToken cancellationToken, TimeSpan? delay = null)
     {
         var now = time.GetUtcNow();
@@ -43,7 +42,7 @@ internal sealed class OutboxStore(Database database, TimeProvider time)
             AND ((status = 'queued' AND not_before_ms <= @now) OR (status = 'sending' AND claimed_until_ms < @now))
             RETURNING id AS Id, kind AS Kind, reference AS Reference, person_id AS PersonId, attempts AS Attempts
             """,
-            new { now, lease = now + (long)Lease.TotalMilliseconds },
+            new { now, lease = now + (long)options.Value.ClaimLease.TotalMilliseconds },
             cancellationToken: cancellationToken));
         return [.. items];
     }

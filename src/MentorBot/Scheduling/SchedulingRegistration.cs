@@ -44,7 +44,7 @@ internal static class SchedulingRegistration
                 trigger => trigger
                     .WithIdentity(OutboxDispatchJob.Key.Name + "-poll")
                     .WithSimpleSchedule(s => s.WithInterval(poll).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                job => job.WithIdentity(OutboxDispatchJob.Key).DisallowConcurrentExecution(true));
+                job => job.WithIdentity(OutboxDispatchJob.Key).DisallowConcurrentExecution(false));
 
             var every = builder.Configuration.GetSection(Features.CheckIns.CheckInOptions.SectionName).Get<Features.CheckIns.CheckInOptions>()?.ScheduleInterval ?? TimeSpan.FromMinutes(1);
             q.ScheduleJob<CheckInScheduleJob>(
@@ -54,6 +54,7 @@ internal static class SchedulingRegistration
                 job => job.WithIdentity(CheckInScheduleJob.Key).DisallowConcurrentExecution(true));
         });
 
+        builder.Services.AddSingleton<OutboxDispatchGate>();
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
