@@ -48,5 +48,46 @@ public sealed class DispatchCliTests : IAsyncLifetime
         Assert.Equal(mentees - 3, counts["queued"]);
     }
 
+    [Fact]
+    public async Task Dispatch_for_one_unit_sends_only_to_its_mentees_and_an_unknown_programme_is_refused()
+    {
+        string[] common = ["dispatch", "checkins", "--now", "--environment", "Development", $"--Storage:Provider={_host.Provider}", $"--Storage:ConnectionString={ConnectionString()}"];
+
+        Assert.Equal(2, await MentorBotCli.RunAsync([.. common, "--program", "no-such-unit"]));
+        Assert.Equal(0, await MentorBotCli.RunAsync([.. common, "--program", "Emergency Department"]));
+
+        Assert.Empty(_connector.To("a:personal-20"));
+        await using var connection = await _host.Service<Database>().OpenAsync(default);
+        var byUnit = (await Dapper.SqlMapper.QueryAsync<(string Unit, long Count)>(connection,
+            "SELECT p.unit_id, COUNT(*) FROM outbox o JOIN map_people p ON p.id = o.person_id WHERE o.kind = 'checkin-prompt' GROUP BY p.unit_id")).ToList();
+        Assert.Equal("emergency-department", Assert.Single(byUnit).Unit);
+        Assert.True(byUnit[0].Count > 0);
+    }
+
+    [Fact]
+    public async Task Admins_are_told_once_a_day_who_has_cards_waiting_for_a_conversation()
+    {
+        await _host.PostActivityAsync(TeamsActivities.With(
+            TeamsActivities.Base("conversationUpdate", conversationId: "a:personal-25", fromAad: "00000000-0000-0000-0000-0000000000025", fromId: "29:user-25", fromName: "Lynne Robbins"),
+            a => a["serviceUrl"] = _connector.ServiceUrl));
+        Assert.Equal(0, await MentorBotCli.RunAsync(["dispatch", "checkins", "--now", "--environment", "Development", $"--Storage:Provider={_host.Provider}", $"--Storage:ConnectionString={ConnectionString()}"]));
+
+        var map = await _host.Service<MentorBot.Features.Map.MapStore>().LoadAsync(default);
+        await _host.Scoped<MentorBot.Features.Map.UnreachableReport>().RunAsync(map, default);
+        await _host.Scoped<MentorBot.Features.Map.UnreachableReport>().RunAsync(map, default);
+        await using (var connection = await _host.Service<Database>().OpenAsync(default))
+        {
+            Assert.Equal(1L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM outbox WHERE kind = 'unreachable-report'"));
+        }
+
+        _host.Connector.PassThrough(_connector.ServiceUrl);
+        _host.Clock.Advance(TimeSpan.FromHours(2));
+        await _host.Scoped<MentorBot.Scheduling.OutboxDispatcher>().DispatchAsync(1000, default);
+
+        var report = Assert.Single(_connector.To("a:personal-25")).ToJsonString();
+        Assert.Contains("cards waiting because they have never opened MentorBot in Teams", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Isaiah Langer", report, StringComparison.Ordinal); // he has a conversation
+    }
+
     private string ConnectionString() => _host.Service<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.ConnectionString;
 }

@@ -48,6 +48,7 @@ internal static class MentorBotComposition
         services.AddCardAction<ShowHelpAction>();
         AddMap(services);
         AddCheckIns(services);
+        AddCirclesAndReviews(services);
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         builder.AddMentorBotScheduling(storage);
@@ -93,6 +94,31 @@ internal static class MentorBotComposition
         services.AddCardAction<CheckInSkipAction>();
         services.AddTextCommand<PauseCommand>();
         services.AddTextCommand<ResumeCommand>();
+    }
+
+    private static void AddCirclesAndReviews(IServiceCollection services)
+    {
+        services.AddSingleton<Features.Circles.CircleStore>();
+        services.AddScoped<Features.Circles.CircleDebriefScheduler>();
+        services.AddScoped<Features.Circles.CircleDebriefService>();
+        services.AddScoped<IOutboxRenderer, Features.Circles.CircleDebriefRenderer>();
+        services.AddTextCommand<Features.Circles.CircleCommand>();
+        services.AddCardAction<Features.Circles.CircleSubmitAction>();
+        services.AddCardAction<Features.Circles.CircleViewAction>();
+        services.AddCardAction<Features.Circles.CircleEditAction>();
+
+        services.AddSingleton<Features.Reviews.QuarterlyReviewStore>();
+        services.AddScoped<Features.Reviews.QuarterlyReviewScheduler>();
+        services.AddScoped<Features.Reviews.QuarterlyReviewService>();
+        services.AddScoped<IOutboxRenderer, Features.Reviews.QuarterlyReviewRenderer>();
+        services.AddScoped<IOutboxRenderer, Features.Reviews.SharedQuarterlyReviewRenderer>();
+        services.AddCardAction<Features.Reviews.QuarterlyReviewSubmitAction>();
+        services.AddSingleton<Features.Reviews.MapReviewQuery>();
+        services.AddScoped<IOutboxRenderer, Features.Reviews.MapReviewRenderer>();
+        services.AddTextCommand<Features.Reviews.MapReviewCommand>();
+
+        services.AddScoped<UnreachableReport>();
+        services.AddScoped<IOutboxRenderer, UnreachableReportRenderer>();
     }
 
     private static void AddMap(IServiceCollection services)

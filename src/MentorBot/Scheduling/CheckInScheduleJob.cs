@@ -1,18 +1,34 @@
+using MentorBot.Features.Calibration;
 using MentorBot.Features.CheckIns;
+using MentorBot.Features.Circles;
+using MentorBot.Features.Map;
+using MentorBot.Features.Reviews;
 using Quartz;
 
 namespace MentorBot.Scheduling;
 
-/// <summary>The programme's metronome: every minute, open the check-ins and calibrations that are due and queue their cards.</summary>
+/// <summary>
+/// The programme's metronome: every minute, read the map once and open what is due (check-ins and reminders, circle
+/// debriefs, calibrations, quarterly reviews), and tell admins who cannot be reached.
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class CheckInScheduleJob(Features.Map.MapStore map, CheckInScheduler scheduler, Features.Calibration.CalibrationService calibration) : IJob
+internal sealed class CheckInScheduleJob(
+    MapStore map,
+    CheckInScheduler checkIns,
+    CircleDebriefScheduler circles,
+    CalibrationService calibration,
+    QuarterlyReviewScheduler reviews,
+    UnreachableReport unreachable) : IJob
 {
     public static JobKey Key { get; } = new("checkin-schedule", "checkins");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var current = await map.LoadAsync(cancellationToken);
-        await scheduler.RunAsync(current, cancellationToken);
+        await checkIns.RunAsync(current, cancellationToken);
+        await circles.RunAsync(current, cancellationToken);
         await calibration.RunAsync(current, cancellationToken);
+        await reviews.RunAsync(current, cancellationToken);
+        await unreachable.RunAsync(current, cancellationToken);
     }
 }

@@ -70,7 +70,7 @@ internal sealed partial class OutboxDispatcher(
         var conversation = await conversations.FindPersonalByObjectIdAsync(person.AadObjectId, cancellationToken);
         if (conversation is null || !conversation.IsReachable)
         {
-            await store.RequeueAsync(item.Id, "waiting for a conversation", time.GetUtcNow() + settings.WaitForConversation, cancellationToken);
+            await store.RequeueAsync(item.Id, OutboxStore.WaitingForConversation, time.GetUtcNow() + settings.WaitForConversation, cancellationToken);
             return DispatchResult.Waiting;
         }
 

@@ -47,6 +47,8 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
         return [.. items];
     }
 
+    public const string WaitingForConversation = "waiting for a conversation";
+
     public Task MarkSentAsync(string id, CancellationToken cancellationToken) =>
         SetAsync(id, "sent", null, null, cancellationToken, sent: true);
 
@@ -62,6 +64,16 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
     /// <summary>Back into the queue, not before <paramref name="notBefore"/>: throttled, waiting for a conversation, or a transient failure.</summary>
     public Task RequeueAsync(string id, string reason, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
         SetAsync(id, "queued", reason, notBefore, cancellationToken);
+
+    /// <summary>The people with something queued who have no conversation with MentorBot yet.</summary>
+    public async Task<IReadOnlyList<string>> WaitingForConversationAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT person_id FROM outbox WHERE status IN ('queued', 'sending') AND last_error = @reason ORDER BY person_id",
+            new { reason = WaitingForConversation }, cancellationToken: cancellationToken));
+        return [.. rows];
+    }
 
     public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using MentorBot.Cards;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.CheckIns;
+using MentorBot.Features.Circles;
+using MentorBot.Features.Reviews;
 using MentorBot.Features.Map;
 using MentorBot.Features.Map.File;
 using MentorBot.Features.Welcome;
@@ -20,7 +22,14 @@ internal static class CardSamples
     public static readonly CheckInAnswer Answer = new(
         "p1", "alex-wilber", "How to read the early warning chart", true, "Practice with family conversations", false, null, true, 3, 4, true, true, Now.AddHours(-2), 1);
 
+    public static readonly CircleAnswer Debrief = new("c-001:2026-11-05", "alex-wilber", "Ask for the handover sheet first", null, "Night shift documentation", true, 1);
+
+    public static readonly QuarterlyReview Review = new("m-001", "2026-Q4", "alex-wilber", "mentee", 4, "I can now run the early warning chart on my own.", "Family conversations when news is hard.", true, true);
+
     public static IReadOnlyDictionary<string, AdaptiveCard> All { get; } = Build();
+
+    private static CircleDebriefForm DebriefForm(Language language, CircleAnswer? draft) =>
+        new("c-001:2026-11-05", "New Starters Circle", "Clinical judgment", 8, Now.AddDays(28), "America/Chicago", language, 1000, draft);
 
     private static CheckInForm Form(OnboardingPhase phase, Language language, CheckInDraft draft) =>
         new("p1", "Megan Bowen", phase, Now.AddDays(6), "America/Chicago", language, 1000, draft);
@@ -100,6 +109,21 @@ internal static class CardSamples
                 [new MentorLoad("Megan Bowen", 3, 3), new MentorLoad("Omar Haddad", 2, 3)],
                 ["Alex Wilber", "Isaiah Langer", "Noah Kim", "Lucía Morales", "Ethan Park", "Amara Obi", "Caleb Thornton", "Sofia Rossi", "Tomás Rivera"])),
             ["MapStatusCard.spanish"] = MapStatusCard.Build(new MapStatus(new Dictionary<string, int> { ["staff"] = 3 }, 1, [("Documentación", 1)], [], ["Alex Wilber"]), Language.Spanish),
+            ["CircleDebriefCard"] = CircleDebriefCard.Build(DebriefForm(Language.English, null)),
+            ["CircleDebriefCard.problem"] = CircleDebriefCard.Build(DebriefForm(Language.English, Debrief) with { Problem = "One of your answers is longer than 1000 characters." }),
+            ["CircleDebriefCard.spanish"] = CircleDebriefCard.Build(DebriefForm(Language.Spanish, null)),
+            ["CircleSharedCard"] = CircleSharedCard.Build("New Starters Circle", Debrief, [new("Alex Wilber", "Ask for the handover sheet first", null, "Night shift documentation"), new("Lucía Morales", null, "More time with the wound care nurse", null)], true, "c-001:2026-11-05", Language.English),
+            ["CircleSharedCard.empty"] = CircleSharedCard.Build("New Starters Circle", null, [], false, "c-001:2026-11-05", Language.English),
+            ["QuarterlyReviewCard"] = QuarterlyReviewCard.Build("m-001", "2026-Q4", "Megan Bowen", false, null, 1000, Language.English),
+            ["QuarterlyReviewCard.mentor"] = QuarterlyReviewCard.Build("m-001", "2026-Q4", "Alex Wilber", true, Review, 1000, Language.English, "Please pick a number from 1 to 5 for progress."),
+            ["QuarterlyReviewCard.summary"] = QuarterlyReviewCard.Summary("Alex's quarterly review", Review, Language.English),
+            ["QuarterlyReviewCard.spanish"] = QuarterlyReviewCard.Build("m-001", "2026-Q4", "Megan Bowen", false, null, 1000, Language.Spanish),
+            ["MapReviewCard"] = MapReviewCard.Build("2026-Q4", new MapReview(
+                [new MentorLoad("Megan Bowen", 3, 4), new MentorLoad("Omar Haddad", 2, 2)], 11, ["Time management"], ["Leadership readiness"],
+                [new LowCalibration("Priya Raman", "Alex Wilber", "mentee", 2)], 3), Language.English),
+            ["MapReviewCard.calm"] = MapReviewCard.Build("2026-Q4", new MapReview([], 14, [], [], [], 0), Language.Spanish),
+            ["UnreachableCard"] = UnreachableCard.Build(["Alex Wilber", "Isaiah Langer"], 14, Language.English),
+            ["UnreachableCard.spanish"] = UnreachableCard.Build(["Alex Wilber"], 1, Language.Spanish),
         };
     }
 }

@@ -20,11 +20,11 @@ internal sealed partial class CheckInScheduler(
     public const string PromptKind = "checkin-prompt";
     public const string ReminderKind = "checkin-reminder";
 
-    public async Task<ScheduleSummary> RunAsync(CancellationToken cancellationToken) =>
-        await RunAsync(await map.LoadAsync(cancellationToken), cancellationToken);
+    public async Task<ScheduleSummary> RunAsync(CancellationToken cancellationToken, Func<Person, bool>? include = null) =>
+        await RunAsync(await map.LoadAsync(cancellationToken), cancellationToken, include);
 
     /// <summary>One pass over an already loaded map, so the metronome reads the map once for every scheduler.</summary>
-    public async Task<ScheduleSummary> RunAsync(MentorshipMap current, CancellationToken cancellationToken)
+    public async Task<ScheduleSummary> RunAsync(MentorshipMap current, CancellationToken cancellationToken, Func<Person, bool>? include = null)
     {
         var now = time.GetUtcNow();
         var settings = options.Value;
@@ -33,7 +33,7 @@ internal sealed partial class CheckInScheduler(
         var opened = 0;
         foreach (var mentorship in current.Mentorships.Where(m => m.Status != MentorshipStatus.Ended))
         {
-            if (!people.TryGetValue(mentorship.MenteeId, out var mentee) || IsPaused(mentorship, mentee, now)
+            if (!people.TryGetValue(mentorship.MenteeId, out var mentee) || !(include?.Invoke(mentee) ?? true) || IsPaused(mentorship, mentee, now)
                 || (pauses.TryGetValue(mentee.Id, out var until) && CallerProfiles.LocalToday(mentee, now) < until))
             {
                 continue;
@@ -56,7 +56,7 @@ internal sealed partial class CheckInScheduler(
         var reminded = 0;
         foreach (var period in await store.AwaitingReminderAsync(cancellationToken))
         {
-            if (people.TryGetValue(period.PersonId, out var person)
+            if (people.TryGetValue(period.PersonId, out var person) && (include?.Invoke(person) ?? true)
                 && now >= CheckInSlots.Place(period.OpensAt + settings.ReminderAfter, person)
                 && await store.ClaimReminderAsync(period.Id, cancellationToken))
             {
@@ -74,14 +74,14 @@ internal sealed partial class CheckInScheduler(
     }
 
     /// <summary>For demos and operations: an ad-hoc check-in now for every mentee with an active pairing and nothing open.</summary>
-    public async Task<ScheduleSummary> OpenAllNowAsync(CancellationToken cancellationToken)
+    public async Task<ScheduleSummary> OpenAllNowAsync(CancellationToken cancellationToken, Func<Person, bool>? include = null)
     {
         var current = await map.LoadAsync(cancellationToken);
         var people = current.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var opened = 0;
         foreach (var group in current.Mentorships.Where(m => m.Status == MentorshipStatus.Active).GroupBy(m => m.MenteeId, StringComparer.Ordinal))
         {
-            if (!people.ContainsKey(group.Key))
+            if (!people.TryGetValue(group.Key, out var mentee) || !(include?.Invoke(mentee) ?? true))
             {
                 continue;
             }

@@ -42,9 +42,15 @@ internal static class CheckInSlots
     /// <summary>The scheduled slot of the latest occurrence at or before <paramref name="now"/>, and of the one after it.</summary>
     public static (DateTimeOffset Current, DateTimeOffset Next)? CurrentWindow(Mentorship mentorship, Person mentee, DateTimeOffset now)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(mentee.TimeZone);
         var anchor = mentorship.PausedUntil is { } resume && resume > mentorship.StartDate ? resume : mentorship.StartDate;
-        var step = mentorship.Cadence.Every switch
+        return CurrentWindow(mentorship.Cadence, anchor, mentee, now);
+    }
+
+    /// <summary>The same for any cadence (a circle's, say), placed in <paramref name="person"/>'s zone and working hours.</summary>
+    public static (DateTimeOffset Current, DateTimeOffset Next)? CurrentWindow(Cadence cadence, DateOnly anchor, Person person, DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(person.TimeZone);
+        var step = cadence.Every switch
         {
             CadenceFrequency.Weekly => TimeSpan.FromDays(8),
             CadenceFrequency.Biweekly => TimeSpan.FromDays(15),
@@ -52,20 +58,20 @@ internal static class CheckInSlots
         };
 
         // The latest occurrence at or before now: the next one after (now - one period), stepping forward.
-        var occurrence = CadenceCalendar.NextOccurrence(mentorship.Cadence, anchor, zone, now - step);
+        var occurrence = CadenceCalendar.NextOccurrence(cadence, anchor, zone, now - step);
         if (occurrence > now)
         {
             return null;
         }
 
-        var next = CadenceCalendar.NextOccurrence(mentorship.Cadence, anchor, zone, occurrence);
+        var next = CadenceCalendar.NextOccurrence(cadence, anchor, zone, occurrence);
         while (next <= now)
         {
             occurrence = next;
-            next = CadenceCalendar.NextOccurrence(mentorship.Cadence, anchor, zone, occurrence);
+            next = CadenceCalendar.NextOccurrence(cadence, anchor, zone, occurrence);
         }
 
-        var current = Place(occurrence, mentee);
-        return current > now ? null : (current, Place(next, mentee));
+        var current = Place(occurrence, person);
+        return current > now ? null : (current, Place(next, person));
     }
 }

@@ -15,13 +15,21 @@ internal static class DispatchCli
     public static Command Create(Func<CancellationToken, Task<IServiceProvider>> services)
     {
         var now = new Option<bool>("--now") { Description = "Open a check-in now for every mentee with an active pairing who has none open." };
-        var checkins = new Command("checkins", "Queue the check-ins that are due and send them, within Teams' rate limits.") { now };
+        var program = new Option<string?>("--program") { Description = "Only this programme (its name in the map) or this unit (its id or name)." };
+        var checkins = new Command("checkins", "Queue the check-ins that are due and send them, within Teams' rate limits.") { now, program };
         checkins.SetAction(async (parse, cancellationToken) =>
         {
             var provider = await services(cancellationToken);
             using var scope = provider.CreateScope();
             var scheduler = scope.ServiceProvider.GetRequiredService<CheckInScheduler>();
-            var summary = parse.GetValue(now) ? await scheduler.OpenAllNowAsync(cancellationToken) : await scheduler.RunAsync(cancellationToken);
+            var map = await scope.ServiceProvider.GetRequiredService<Map.MapStore>().LoadAsync(cancellationToken);
+            if (!DispatchScope.TryResolve(map, parse.GetValue(program), out var include, out var problem))
+            {
+                Console.Error.WriteLine(problem);
+                return 2;
+            }
+
+            var summary = parse.GetValue(now) ? await scheduler.OpenAllNowAsync(cancellationToken, include) : await scheduler.RunAsync(map, cancellationToken, include);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Queued {summary.Opened} check-ins and {summary.Reminded} reminders."));
 
             var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
