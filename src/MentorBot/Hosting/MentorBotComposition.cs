@@ -1,6 +1,8 @@
 using MentorBot.Features.CheckIns;
+using MentorBot.Features.Coaching;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
+using MentorBot.Features.Reflections;
 using MentorBot.Features.Welcome;
 using MentorBot.Graph;
 using MentorBot.Persistence;
@@ -49,6 +51,8 @@ internal static class MentorBotComposition
         AddMap(services);
         AddCheckIns(services);
         AddCirclesAndReviews(services);
+        services.AddCoaching();
+        services.AddReflections();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         builder.AddMentorBotScheduling(storage);

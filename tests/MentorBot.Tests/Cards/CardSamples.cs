@@ -26,7 +26,10 @@ internal static class CardSamples
 
     public static readonly QuarterlyReview Review = new("m-001", "2026-Q4", "alex-wilber", "mentee", 4, "I can now run the early warning chart on my own.", "Family conversations when news is hard.", true, true);
 
-    public static IReadOnlyDictionary<string, AdaptiveCard> All { get; } = Build();
+    public static IReadOnlyDictionary<string, AdaptiveCard> All { get; } = Build()
+        .Concat(CoachingCardSamples.Build())
+        .Concat(ReflectionCardSamples.Build())
+        .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static CircleDebriefForm DebriefForm(Language language, CircleAnswer? draft) =>
         new("c-001:2026-11-05", "New Starters Circle", "Clinical judgment", 8, Now.AddDays(28), "America/Chicago", language, 1000, draft);

@@ -1,0 +1,6 @@
+namespace MentorBot.Features.Reflections;
+
+internal static class ReflectionsRegistration
+{
+    public static IServiceCollection AddReflections(this IServiceCollection services) => services;
+}
