@@ -113,6 +113,9 @@ public sealed class FanOutRestartTests : IAsyncLifetime
     private async Task QueuePromptsAsync()
     {
         await using var host = await MentorBotHost.StartOnAsync(_database, new Dictionary<string, string?> { ["Map:SeedDemoMap"] = "false" });
+
+        // This host only writes the data: its own scheduler must not start sending what it queues.
+        await (await host.Service<Quartz.ISchedulerFactory>().GetScheduler()).Standby();
         host.Clock.Set(DateTimeOffset.UtcNow);
         var map = FanOutMap.Pairs(People);
         await host.Service<MapStore>().ImportAsync(map, null, default);

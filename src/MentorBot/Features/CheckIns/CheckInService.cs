@@ -12,6 +12,7 @@ internal sealed partial class CheckInService(
     CheckInStore store,
     OutboxStore outbox,
     IOptions<CheckInOptions> options,
+    IOptions<Coaching.CoachingOptions> coaching,
     TimeProvider time,
     ILogger<CheckInService> logger)
 {
@@ -61,6 +62,14 @@ internal sealed partial class CheckInService(
                 if (saved.First && period.MentorId is not null)
                 {
                     await outbox.EnqueueAsync(MenteeCheckInRenderer.Kind, period.Id, period.MentorId, cancellationToken);
+                }
+
+                if (saved.First)
+                {
+                    // A coaching prompt follows a few days later, in working hours, chosen from what this check-in says.
+                    var now = time.GetUtcNow();
+                    await outbox.EnqueueAsync(Coaching.CoachingKinds.AfterCheckIn, period.Id, map.Person.Id, cancellationToken,
+                        CheckInSlots.Place(now + coaching.Value.DelayAfterCheckIn, map.Person) - now);
                 }
 
                 return await SummaryAsync(map, period, saved.Answer, language, cancellationToken);
