@@ -55,9 +55,13 @@ public sealed class FanOutRestartTests : IAsyncLifetime
                 bots.Add(await BotProcess.StartAsync(_database, settings));
             }
 
-            // The connector kills the first instance between two sends, once 700 prompts are through.
+            // Once 700 prompts are through, the connector refuses further sends for a moment (so every accepted send
+            // has been recorded as sent: the few-millisecond window between Teams accepting a message and the commit
+            // is the one no queue can close, see README) and then kills the first instance with SIGKILL. Its claimed
+            // items are still leased as "sending" in the database, and the refused ones are queued for a retry.
             var victim = bots[0];
             var killed = new TaskCompletionSource();
+            var killing = 0;
             _connector.Admit = accepted =>
             {
                 if (accepted < KillAfter || killed.Task.IsCompleted)
@@ -65,8 +69,16 @@ public sealed class FanOutRestartTests : IAsyncLifetime
                     return true;
                 }
 
-                victim.KillHard();
-                killed.TrySetResult();
+                if (Interlocked.Exchange(ref killing, 1) == 0)
+                {
+                    _ = Task.Run(async () =>
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(1.5));
+                        victim.KillHard();
+                        killed.TrySetResult();
+                    });
+                }
+
                 return false;
             };
 
@@ -115,7 +127,8 @@ public sealed class FanOutRestartTests : IAsyncLifetime
         await using var host = await MentorBotHost.StartOnAsync(_database, new Dictionary<string, string?> { ["Map:SeedDemoMap"] = "false" });
 
         // This host only writes the data: its own scheduler must not start sending what it queues.
-        await (await host.Service<Quartz.ISchedulerFactory>().GetScheduler()).Standby();
+        // Holding the dispatch gate waits for a dispatch already running and keeps every later one out.
+        await host.Service<OutboxDispatchGate>().Semaphore.WaitAsync();
         host.Clock.Set(DateTimeOffset.UtcNow);
         var map = FanOutMap.Pairs(People);
         await host.Service<MapStore>().ImportAsync(map, null, default);
