@@ -30,7 +30,7 @@ internal sealed class ChatPage(IPage page)
 
     /// <summary>Presses a button inside a card (never the compose box's own Send button).</summary>
     public static async Task PressAsync(ILocator card, string title) =>
-        await card.GetByRole(AriaRole.Button, new() { Name = title }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).ClickAsync();
 
     public async Task ScreenshotAsync(string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlaygroundSession.Artifacts, name + ".png"), FullPage = true });

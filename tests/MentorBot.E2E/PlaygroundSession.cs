@@ -10,9 +10,10 @@ namespace MentorBot.E2E;
 /// SQLite, demo map), the Microsoft 365 Agents Playground started against it, and Debian's Chromium driven by
 /// Playwright. Logs and screenshots go to artifacts/e2e.
 /// </summary>
-public sealed class PlaygroundSession : IAsyncLifetime
+public class PlaygroundSession : IAsyncLifetime
 {
     private readonly List<Process> _processes = [];
+    private readonly Dictionary<string, int> _playgrounds = new(StringComparer.Ordinal);
     private IPlaywright? _playwright;
 
     public static string RepositoryRoot { get; } = FindRoot();
@@ -49,7 +50,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
         }
 
         Start("bot", "dotnet", [Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"), "--urls", $"http://127.0.0.1:{BotPort}", "--contentRoot", Path.Combine(RepositoryRoot, "src", "MentorBot")],
-            WorkDirectory, new()
+            WorkDirectory, new Dictionary<string, string>(BotEnvironment)
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Storage__ConnectionString"] = $"Data Source={Path.Combine(WorkDirectory, "mentorbot.db")}",
@@ -58,9 +59,8 @@ public sealed class PlaygroundSession : IAsyncLifetime
         await WaitForAsync($"http://127.0.0.1:{BotPort}/healthz", TimeSpan.FromSeconds(60));
 
         File.Copy(Path.Combine(e2e, "playground", ".m365agentsplayground.yml"), Path.Combine(WorkDirectory, ".m365agentsplayground.yml"));
-        Start("playground", "node", [Path.Combine(e2e, "playground", "host.js"), "-e", $"http://127.0.0.1:{BotPort}/api/messages", "-c", "msteams", "-p", PlaygroundPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt"],
-            WorkDirectory, new() { ["TEAMSAPPTESTER_BROWSER"] = "none" });
-        await WaitForAsync(PlaygroundUrl, TimeSpan.FromSeconds(90));
+        await StartPlaygroundAsync("playground", WorkDirectory, PlaygroundPort);
+        _playgrounds[PlaygroundUsers.Alex] = PlaygroundPort;
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -72,8 +72,42 @@ public sealed class PlaygroundSession : IAsyncLifetime
         FirstPage = await OpenAsync();
     }
 
-    /// <summary>A fresh page on the playground, phone-sized or desktop-sized.</summary>
-    public async Task<IPage> OpenAsync(bool phone = false)
+    /// <summary>Put before the names of this session's logs, so that two sessions never write the same file.</summary>
+    protected virtual string ArtifactPrefix => string.Empty;
+
+    /// <summary>Extra environment for the bot process (a subclass may move the clock or shorten a delay).</summary>
+    protected virtual IReadOnlyDictionary<string, string> BotEnvironment { get; } = new Dictionary<string, string>();
+
+    /// <summary>A fresh page on the playground as Alex, phone-sized or desktop-sized.</summary>
+    public Task<IPage> OpenAsync(bool phone = false) => OpenPageAsync(PlaygroundUrl, phone);
+
+    /// <summary>
+    /// A fresh page on a playground signed in as another of its default users (one of <see cref="PlaygroundUsers"/>):
+    /// each user gets their own playground process against the same bot, so their 1:1 chats are separate.
+    /// </summary>
+    public async Task<IPage> OpenAsAsync(string user, bool phone = false)
+    {
+        if (!_playgrounds.TryGetValue(user, out var port))
+        {
+            port = FreePort();
+            var directory = Directory.CreateDirectory(Path.Combine(WorkDirectory, "as-" + user)).FullName;
+            await File.WriteAllTextAsync(Path.Combine(directory, ".m365agentsplayground.yml"), PlaygroundUsers.Configuration(user));
+            await StartPlaygroundAsync("playground-" + user, directory, port);
+            _playgrounds[user] = port;
+        }
+
+        return await OpenPageAsync($"http://127.0.0.1:{port}/", phone);
+    }
+
+    private async Task StartPlaygroundAsync(string name, string directory, int port)
+    {
+        var e2e = Path.Combine(RepositoryRoot, "tests", "MentorBot.E2E");
+        Start(name, "node", [Path.Combine(e2e, "playground", "host.js"), "-e", $"http://127.0.0.1:{BotPort}/api/messages", "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt"],
+            directory, new() { ["TEAMSAPPTESTER_BROWSER"] = "none" });
+        await WaitForAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(90));
+    }
+
+    private async Task<IPage> OpenPageAsync(string url, bool phone)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = phone ? new() { Width = 412, Height = 915 } : new() { Width = 1400, Height = 900 } });
 
@@ -82,12 +116,12 @@ public sealed class PlaygroundSession : IAsyncLifetime
             ? route.AbortAsync()
             : route.ContinueAsync());
         var page = await context.NewPageAsync();
-        await page.GotoAsync(PlaygroundUrl);
+        await page.GotoAsync(url);
         await page.Locator("[data-lexical-editor=\"true\"]").WaitForAsync(new() { Timeout = 60_000 });
         return page;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -137,7 +171,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
-        var log = new StreamWriter(Path.Combine(Artifacts, name + ".log")) { AutoFlush = true };
+        var log = new StreamWriter(Path.Combine(Artifacts, ArtifactPrefix + name + ".log")) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
         process.BeginOutputReadLine();

@@ -18,7 +18,11 @@ internal static class MentorBotComposition
     public static WebApplicationBuilder AddMentorBot(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        AddValidatedOptions<DemoOptions>(services, DemoOptions.SectionName);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DemoOptions>, DemoOptionsValidator>();
+        // Bound here without validation so that a refused demo clock is reported by ValidateOnStart, as one clear line.
+        var demo = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
+        services.AddSingleton(_ => DemoClock.For(demo));
 
         AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
         AddValidatedOptions<BotOptions>(services, BotOptions.SectionName);

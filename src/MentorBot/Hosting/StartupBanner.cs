@@ -13,6 +13,7 @@ internal sealed partial class StartupBanner(
     IHostEnvironment environment,
     IOptions<BotOptions> bot,
     IOptions<StorageOptions> storage,
+    TimeProvider time,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -26,6 +27,11 @@ internal sealed partial class StartupBanner(
         {
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:3978";
             Log.Listening(logger, address, environment.EnvironmentName, storage.Value.Provider.ToString());
+            if (time is DemoClock demo)
+            {
+                Log.DemoClock(logger, time.GetUtcNow(), demo.Offset);
+            }
+
             if (!bot.Value.HasAppId)
             {
                 Log.Playground(logger, $"{address.TrimEnd('/')}/api/messages");
@@ -43,6 +49,9 @@ internal sealed partial class StartupBanner(
 
         [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "MentorBot is listening on {Address} ({Environment}, {Provider} store).")]
         public static partial void Listening(ILogger logger, string address, string environment, string provider);
+
+        [LoggerMessage(EventId = 9004, Level = LogLevel.Warning, Message = "Demo clock: it is now {Now:u} for MentorBot ({Offset} from the real clock). Remove Demo:ClockStartsAt to use real time.")]
+        public static partial void DemoClock(ILogger logger, DateTimeOffset now, TimeSpan offset);
 
         [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message =
             "Development auth is on (no Bot:AppId). To chat with the bot, start the Microsoft 365 Agents Playground in another terminal:\n" +

@@ -22,13 +22,23 @@ internal static class StartupFailures
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync("MentorBot could not start because its configuration is invalid:");
-            foreach (var failure in ex.Failures)
-            {
-                await Console.Error.WriteLineAsync("  - " + failure);
-            }
-
-            return 2;
+            return await ReportAsync([ex]);
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several sections failed validation at start: report them all, not just the first.
+            return await ReportAsync([.. ex.InnerExceptions.Cast<OptionsValidationException>()]);
+        }
+    }
+
+    private static async Task<int> ReportAsync(IReadOnlyList<OptionsValidationException> failures)
+    {
+        await Console.Error.WriteLineAsync("MentorBot could not start because its configuration is invalid:");
+        foreach (var failure in failures.SelectMany(f => f.Failures))
+        {
+            await Console.Error.WriteLineAsync("  - " + failure);
+        }
+
+        return 2;
     }
 }

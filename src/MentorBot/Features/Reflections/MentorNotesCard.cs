@@ -20,6 +20,7 @@ internal static class MentorNotesCard
             [
                 new TextBlock(note.TemplateName) { Weight = FontWeight.Bolder, Wrap = true },
                 Blocks.Subtle($"{note.When} · {(note.Shared ? l.Pick($"shared with {menteeName}", $"compartida con {menteeName}") : l.Pick("private", "privada"))}"),
+                new TextBlock(Excerpt(note)) { Wrap = true, Spacing = Spacing.Small, MaxLines = 3 },
                 new ActionSet([new ExecuteAction(l.Pick("Edit", "Editar"), ReflectionVerbs.Edit, new Dictionary<string, string> { [ReflectionFields.Note] = note.NoteId })]),
             ])
             { Separator = true, Spacing = Spacing.Medium });
@@ -38,7 +39,7 @@ internal static class MentorNotesCard
             body.Add(new ActionSet([.. mentees.Select(m => new ExecuteAction(m.Name, ReflectionVerbs.ShowNotes, new Dictionary<string, string> { [ReflectionFields.Mentee] = m.Id }))]));
         }
 
-        if (mentees.Count > 0 && sharedWithMe.Count > 0)
+        if (sharedWithMe.Count > 0)
         {
             body.Add(new TextBlock(l.Pick("Shared with you", "Compartidas contigo")) { Weight = FontWeight.Bolder, Separator = true, Spacing = Spacing.Large });
         }
@@ -61,4 +62,13 @@ internal static class MentorNotesCard
 
         return Blocks.Card(l.Pick("Notes", "Notas"), body);
     }
+
+    /// <summary>The first answer, shortened, so a mentor can tell notes apart without opening each.</summary>
+    private static string Excerpt(NoteView note)
+    {
+        var first = note.Answers.Select(a => a.Answer).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a))?.ReplaceLineEndings(" ").Trim() ?? string.Empty;
+        return first.Length <= ExcerptLength ? first : string.Concat(first.AsSpan(0, ExcerptLength).TrimEnd(), "…");
+    }
+
+    private const int ExcerptLength = 140;
 }
