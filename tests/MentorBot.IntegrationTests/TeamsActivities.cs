@@ -39,6 +39,17 @@ internal static class TeamsActivities
         Base("message", conversationId: $"a:personal-{playgroundUser}", fromAad: $"00000000-0000-0000-0000-00000000000{playgroundUser}", fromId: $"29:user-{playgroundUser}", fromName: name),
         a => a["text"] = text);
 
+    /// <summary>An Action.Execute invoke from one of the playground's default users (20 Alex … 25 Lynne).</summary>
+    public static string ExecuteFrom(int playgroundUser, string name, string verb, JsonObject? data = null) => With(
+        Base("invoke", conversationId: $"a:personal-{playgroundUser}", fromAad: $"00000000-0000-0000-0000-00000000000{playgroundUser}", fromId: $"29:user-{playgroundUser}", fromName: name),
+        a =>
+        {
+            var merged = data ?? new JsonObject();
+            merged["verb"] = verb;
+            a["name"] = "adaptiveCard/action";
+            a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = merged }, ["trigger"] = "manual" };
+        });
+
     public static string InstallationAdd() => With(Base("installationUpdate"), a => a["action"] = "add");
 
     public static string InstallationRemove() => With(Base("installationUpdate"), a => a["action"] = "remove");

@@ -1,3 +1,4 @@
+using MentorBot.Features.Booking;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Coaching;
 using MentorBot.Features.Conversations;
@@ -57,6 +58,8 @@ internal static class MentorBotComposition
         AddCirclesAndReviews(services);
         services.AddCoaching();
         services.AddReflections();
+        services.AddBooking(builder.Configuration);
+        services.AddScoped<ICardUpdates, TeamsCardUpdates>();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         builder.AddMentorBotScheduling(storage);
@@ -73,6 +76,7 @@ internal static class MentorBotComposition
         app.UseStatusCodePages();
         app.MapPost("/api/messages", (HttpContext context, ActivityEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapHealthChecks("/healthz");
+        app.MapBooking();
         app.MapGet("/", () => Results.Text("MentorBot is running. Teams talks to POST /api/messages; health is at /healthz.\n"));
         return app;
     }

@@ -9,7 +9,7 @@ namespace MentorBot.Scheduling;
 
 /// <summary>
 /// The programme's metronome: every minute, read the map once and open what is due (check-ins and reminders, circle
-/// debriefs, calibrations, quarterly reviews), and tell admins who cannot be reached.
+/// debriefs, calibrations, quarterly reviews), tell admins who cannot be reached, and finish bookings a crash interrupted.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class CheckInScheduleJob(
@@ -18,7 +18,8 @@ internal sealed class CheckInScheduleJob(
     CircleDebriefScheduler circles,
     CalibrationService calibration,
     QuarterlyReviewScheduler reviews,
-    UnreachableReport unreachable) : IJob
+    UnreachableReport unreachable,
+    Features.Booking.BookingService bookings) : IJob
 {
     public static JobKey Key { get; } = new("checkin-schedule", "checkins");
 
@@ -30,5 +31,6 @@ internal sealed class CheckInScheduleJob(
         await calibration.RunAsync(current, cancellationToken);
         await reviews.RunAsync(current, cancellationToken);
         await unreachable.RunAsync(current, cancellationToken);
+        await bookings.RecoverAsync(cancellationToken);
     }
 }

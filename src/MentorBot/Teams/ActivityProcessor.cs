@@ -159,7 +159,8 @@ internal sealed partial class ActivityProcessor(
             return Answer(new CardActionOutcome.ShowMessage(OutOfDate(activity)));
         }
 
-        return Answer(await dispatcher.HandleCardActionAsync(new CardActionTurn(caller, e.Verb, e.Data), cancellationToken));
+        var handle = activity.Conversation?.Id is { } conversation && activity.ReplyToId is { } card ? TeamsCardUpdates.Handle(conversation, card) : null;
+        return Answer(await dispatcher.HandleCardActionAsync(new CardActionTurn(caller, e.Verb, e.Data, handle), cancellationToken));
     }
 
     private async Task DeliverSubmitOutcomeAsync(ConversationReference reference, string? replyToId, CardActionOutcome outcome, CancellationToken cancellationToken)

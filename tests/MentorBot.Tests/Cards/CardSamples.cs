@@ -29,6 +29,7 @@ internal static class CardSamples
     public static IReadOnlyDictionary<string, AdaptiveCard> All { get; } = Build()
         .Concat(CoachingCardSamples.Build())
         .Concat(ReflectionCardSamples.Build())
+        .Concat(BookingCardSamples.Build())
         .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static CircleDebriefForm DebriefForm(Language language, CircleAnswer? draft) =>

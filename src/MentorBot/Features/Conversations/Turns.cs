@@ -9,7 +9,8 @@ internal sealed record Caller(string TenantId, string AadObjectId, string Displa
 internal sealed record TextTurn(Caller Caller, string Text);
 
 /// <summary>A card button pressed: the verb and the data the card carried, merged with the card's inputs.</summary>
-internal sealed record CardActionTurn(Caller Caller, string Verb, IReadOnlyDictionary<string, string> Data)
+/// <remarks><see cref="CardHandle"/> is an opaque handle on the card that was pressed, for updating it later (see <see cref="ICardUpdates"/>).</remarks>
+internal sealed record CardActionTurn(Caller Caller, string Verb, IReadOnlyDictionary<string, string> Data, string? CardHandle = null)
 {
     public string? Get(string key) => Data.TryGetValue(key, out var value) ? value : null;
 }

@@ -17,6 +17,17 @@ internal static class TimeText
             : local.ToString("ddd, MMM d 'at' h:mm tt", English);
     }
 
+    /// <summary>A meeting's span in the reader's zone: "Tue, Nov 24, 10:00 – 10:30 AM".</summary>
+    public static string Span(DateTimeOffset start, DateTimeOffset end, string readerTimeZone, Language language = Language.English)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(readerTimeZone);
+        var from = TimeZoneInfo.ConvertTime(start, zone);
+        var to = TimeZoneInfo.ConvertTime(end, zone);
+        return language == Language.Spanish
+            ? $"{from.ToString("ddd d MMM, H:mm", Spanish)}–{to.ToString("H:mm", Spanish)}"
+            : $"{from.ToString("ddd, MMM d, h:mm", English)}–{to.ToString("h:mm tt", English)}";
+    }
+
     public static string Date(DateOnly date, Language language = Language.English) =>
         language == Language.Spanish ? date.ToString("d 'de' MMMM", Spanish) : date.ToString("MMM d", English);
 
