@@ -17,7 +17,7 @@ internal static class CoachingCardSamples
     {
         ["CoachingCard"] = CoachingCard.Build(Prompt, "Documentation", "Because your last check-in mentioned documentation.", "checkin:p1", CoachingCardState.Fresh, "Megan Bowen", Language.English),
         ["CoachingCard.useful"] = CoachingCard.Build(Prompt, "Documentation", null, "checkin:p1", CoachingCardState.Useful, "Megan Bowen", Language.English),
-        ["CoachingCard.talk"] = CoachingCard.Build(Prompt, "Documentation", null, "checkin:p1", CoachingCardState.TalkRequested, "Megan Bowen", Language.English),
+        ["CoachingCard.talk"] = CoachingCard.Build(Prompt, "Documentation", null, "checkin:p1", CoachingCardState.TalkRequested, "Megan Bowen", Language.English, "megan-bowen"),
         ["CoachingCard.reminder"] = CoachingCard.Build(Prompt with { Practice = null }, "Documentation", null, "checkin:p1", CoachingCardState.Reminder, null, Language.English),
         ["CoachingCard.spanish"] = CoachingCard.Build(Prompt, "Documentación", null, "checkin:p1", CoachingCardState.RemindTomorrow, "Megan Bowen", Language.Spanish),
         ["CoachingCard.talkRequest"] = CoachingCard.TalkRequest("Alex Wilber", Prompt, "Documentation", Language.English),

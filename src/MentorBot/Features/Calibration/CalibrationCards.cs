@@ -40,7 +40,8 @@ internal static class CalibrationCard
             [new ExecuteAction(l.Pick("Send", "Enviar"), CalibrationVerbs.Submit, new Dictionary<string, string> { ["mentorship"] = mentorshipId })]);
     }
 
-    public static AdaptiveCard Thanks(int score, Language l) => Blocks.Card(
+    /// <summary>After a low score, the rater is offered time with the other person (never told what that person answered).</summary>
+    public static AdaptiveCard Thanks(int score, Language l, string? otherId = null, string? otherName = null) => Blocks.Card(
         l.Pick("Thank you", "Gracias"),
         [
             Blocks.Heading(l.Pick("Thank you", "Gracias")),
@@ -48,7 +49,11 @@ internal static class CalibrationCard
                 ? l.Pick("Thanks for being honest. A programme admin will look at the pairing with you; you don't have to do anything now.",
                          "Gracias por tu sinceridad. La administración del programa revisará la pareja contigo; no tienes que hacer nada ahora.")
                 : l.Pick("Glad to hear it. Keep going!", "Nos alegra saberlo. ¡Adelante!")),
-        ]);
+        ],
+        score <= CalibrationService.LowScore && otherId is not null
+            ? [new ExecuteAction(l.Pick($"Find a time to talk with {otherName}", $"Buscar un rato para hablar con {otherName}"), Booking.BookingVerbs.Propose,
+                new Dictionary<string, string> { [Booking.BookingFields.With] = otherId, [Booking.BookingFields.Source] = Booking.BookingSource.Calibration })]
+            : null);
 
     internal static string ScoreLabel(int score, Language l) => score switch
     {

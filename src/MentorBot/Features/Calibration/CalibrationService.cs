@@ -101,7 +101,10 @@ internal sealed partial class CalibrationService(
             Log.LowScore(logger, answer.Role);
         }
 
-        return new CardActionOutcome.ReplaceCard(CalibrationCard.Thanks(score, language));
+        var rated = (await map.LoadAsync(cancellationToken)).Mentorships.FirstOrDefault(m => m.Id == mentorshipId);
+        var otherId = rated is null ? null : rated.MentorId == person.Id ? rated.MenteeId : rated.MentorId;
+        var otherName = otherId is null ? null : (await directory.FindByIdAsync(otherId, cancellationToken))?.Name;
+        return new CardActionOutcome.ReplaceCard(CalibrationCard.Thanks(score, language, otherName is null ? null : otherId, otherName));
     }
 
     private static partial class Log

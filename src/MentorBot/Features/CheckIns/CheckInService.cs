@@ -103,7 +103,7 @@ internal sealed partial class CheckInService(
 
     private async Task<CardActionOutcome.ReplaceCard> SummaryAsync(PersonMap map, CheckInPeriod period, CheckInAnswer answer, Language language, CancellationToken cancellationToken) =>
         new(CheckInSummaryCard.Build(answer, MentorName(map, period), period.IsOpenAt(time.GetUtcNow()), period.ClosesAt, map.Person.TimeZone, language,
-            await store.StreakAsync(map.Person.Id, period.Id.StartsWith("adhoc:", StringComparison.Ordinal) ? null : period.MentorshipId, cancellationToken)));
+            await store.StreakAsync(map.Person.Id, period.Id.StartsWith("adhoc:", StringComparison.Ordinal) ? null : period.MentorshipId, cancellationToken), period.MentorId));
 
     public async Task<CardActionOutcome> SkipAsync(CardActionTurn turn, CancellationToken cancellationToken)
     {

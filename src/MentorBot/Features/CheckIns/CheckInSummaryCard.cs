@@ -7,7 +7,7 @@ namespace MentorBot.Features.CheckIns;
 /// <summary>What replaces the form once it is sent: the person's own answers, read-only, with who sees each.</summary>
 internal static class CheckInSummaryCard
 {
-    public static AdaptiveCard Build(CheckInAnswer answer, string? mentorName, bool canEdit, DateTimeOffset closesAt, string readerTimeZone, Language l, int streak = 0)
+    public static AdaptiveCard Build(CheckInAnswer answer, string? mentorName, bool canEdit, DateTimeOffset closesAt, string readerTimeZone, Language l, int streak = 0, string? mentorId = null)
     {
         var mentor = mentorName ?? l.Pick("your mentor", "tu mentor");
         var body = new List<CardElement>
@@ -36,10 +36,19 @@ internal static class CheckInSummaryCard
             ? l.Pick($"You can change it until {TimeText.When(closesAt, readerTimeZone, l)}.", $"Puedes cambiarlo hasta el {TimeText.When(closesAt, readerTimeZone, l)}.")
             : l.Pick("This check-in period has closed.", "Este periodo de seguimiento se ha cerrado.")));
 
-        return Blocks.Card(
-            l.Pick("Your check-in is saved", "Tu seguimiento está guardado"),
-            body,
-            canEdit ? [new ExecuteAction(l.Pick("Edit my answers", "Editar mis respuestas"), CheckInVerbs.Edit, new Dictionary<string, string> { [CheckInFields.Period] = answer.PeriodId })] : null);
+        var actions = new List<CardAction>();
+        if (answer.WantsTime && mentorId is not null)
+        {
+            actions.Add(new ExecuteAction(l.Pick($"Find a time with {mentor}", $"Buscar un rato con {mentor}"), Booking.BookingVerbs.Propose,
+                new Dictionary<string, string> { [Booking.BookingFields.With] = mentorId, [Booking.BookingFields.Source] = Booking.BookingSource.CheckIn }));
+        }
+
+        if (canEdit)
+        {
+            actions.Add(new ExecuteAction(l.Pick("Edit my answers", "Editar mis respuestas"), CheckInVerbs.Edit, new Dictionary<string, string> { [CheckInFields.Period] = answer.PeriodId }));
+        }
+
+        return Blocks.Card(l.Pick("Your check-in is saved", "Tu seguimiento está guardado"), body, actions);
     }
 
     private static void Add(List<CardElement> body, string title, string? text, bool shared, string mentor, Language l)

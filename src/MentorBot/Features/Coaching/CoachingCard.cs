@@ -19,7 +19,7 @@ internal enum CoachingCardState
 /// </summary>
 internal static class CoachingCard
 {
-    public static AdaptiveCard Build(CoachingPrompt prompt, string laneName, string? why, string deliveryId, CoachingCardState state, string? mentorName, Language l)
+    public static AdaptiveCard Build(CoachingPrompt prompt, string laneName, string? why, string deliveryId, CoachingCardState state, string? mentorName, Language l, string? mentorId = null)
     {
         var body = new List<CardElement>
         {
@@ -54,6 +54,13 @@ internal static class CoachingCard
         if (state != CoachingCardState.TalkRequested && mentorName is not null)
         {
             actions.Add(new ExecuteAction(l.Pick("Talk it through with my mentor", "Hablarlo con mi mentor"), CoachingVerbs.Talk, data));
+        }
+
+        if (state == CoachingCardState.TalkRequested && mentorId is not null)
+        {
+            // Talking it through starts booking: three shared free times with the mentor.
+            actions.Add(new ExecuteAction(l.Pick($"Find a time with {mentorName ?? "my mentor"}", $"Buscar un rato con {mentorName ?? "mi mentor"}"), Booking.BookingVerbs.Propose,
+                new Dictionary<string, string> { [Booking.BookingFields.With] = mentorId, [Booking.BookingFields.Source] = Booking.BookingSource.Coaching }));
         }
 
         return Blocks.Card(l.Pick($"A thought on {laneName}", $"Una idea sobre {laneName}"), body, actions);

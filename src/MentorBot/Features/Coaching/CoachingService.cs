@@ -124,7 +124,7 @@ internal sealed partial class CoachingService(
                 break;
         }
 
-        return new CardActionOutcome.ReplaceCard(CoachingCard.Build(prompt, LaneName(map, prompt.Lane), null, delivery.Id, state, MentorName(map), l));
+        return new CardActionOutcome.ReplaceCard(CoachingCard.Build(prompt, LaneName(map, prompt.Lane), null, delivery.Id, state, MentorName(map), l, mentor?.MentorId));
     }
 
     private async Task<AdaptiveCard?> DeliverAsync(PersonMap map, string? lane, CheckInAnswer? basis, string deliveryId, string source, CancellationToken cancellationToken)
