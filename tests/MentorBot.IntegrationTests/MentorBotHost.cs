@@ -23,6 +23,7 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly bool _ownsTokens;
     private readonly bool _ownsDatabase;
+    private Action<IServiceCollection>? _services;
     private readonly System.Collections.Concurrent.ConcurrentBag<IServiceScope> _scopes = [];
 
     private MentorBotHost(TestDatabase database, string environment, IReadOnlyDictionary<string, string?> settings, TestTokenIssuer? tokens = null, bool ownsDatabase = true)
@@ -52,6 +53,15 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
     /// <summary>Starts a host with development auth (no app id), as the README's run command does.</summary>
     public static Task<MentorBotHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
         StartAsync("Development", settings);
+
+    /// <summary>A development host with some services replaced (a slow calendar, for instance).</summary>
+    public static async Task<MentorBotHost> StartWithAsync(IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection> services)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var host = new MentorBotHost(database, "Development", settings ?? new Dictionary<string, string?>()) { _services = services };
+        await host.WaitUntilHealthyAsync();
+        return host;
+    }
 
     /// <summary>Starts a host that authenticates every activity, as production does.</summary>
     public static Task<MentorBotHost> StartAuthenticatedAsync(IReadOnlyDictionary<string, string?>? settings = null, TestTokenIssuer? tokens = null)
@@ -185,6 +195,7 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
             services.AddSingleton(new BotCredential(_settings.ContainsKey("Bot:AppId") ? new FakeCredential(Clock) : null));
             services.RemoveAll<MentorBot.Graph.GraphCredential>();
             services.AddSingleton(new MentorBot.Graph.GraphCredential(_settings.ContainsKey("Graph:ClientId") ? new FakeCredential(Clock) : null));
+            _services?.Invoke(services);
         });
     }
 
