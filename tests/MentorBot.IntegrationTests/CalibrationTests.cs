@@ -102,8 +102,7 @@ public sealed class CalibrationTests : IAsyncLifetime
         return await Sent.InvokeBodyAsync(await _host.PostActivityAsync(activity.ToJsonString()));
     }
 
-    private List<string> CardsTo(string conversation) =>
-        [.. _host.Sent.Where(r => r.Method == HttpMethod.Post && r.Url.EndsWith(conversation + "/activities", StringComparison.Ordinal)).Select(r => Sent.CardText(r))];
+    private List<string> CardsTo(string conversation) => Sent.CardsTo(_host.Sent, conversation);
 
     private async Task<long> AskedAsync(string mentorshipId)
     {

@@ -132,6 +132,5 @@ public sealed class CircleTests : IAsyncLifetime
         return await Sent.InvokeBodyAsync(await _host.PostActivityAsync(from.ToJsonString()));
     }
 
-    private List<string> CardsTo(string conversation) =>
-        [.. _host.Sent.Where(r => r.Method == HttpMethod.Post && r.Url.EndsWith(conversation + "/activities", StringComparison.Ordinal)).Select(r => Sent.CardText(r))];
+    private List<string> CardsTo(string conversation) => Sent.CardsTo(_host.Sent, conversation);
 }

@@ -119,6 +119,5 @@ public sealed class CoachingTests : IAsyncLifetime
 
     private List<string> PromptsToAlex() => [.. CardsTo("a%3Apersonal-alex").Where(c => c.Contains("A thought on", StringComparison.Ordinal))];
 
-    private List<string> CardsTo(string conversation) =>
-        [.. _host.Sent.Where(r => r.Method == HttpMethod.Post && r.Url.EndsWith(conversation + "/activities", StringComparison.Ordinal)).Select(r => Sent.CardText(r))];
+    private List<string> CardsTo(string conversation) => Sent.CardsTo(_host.Sent, conversation);
 }

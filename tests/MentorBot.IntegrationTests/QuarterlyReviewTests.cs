@@ -103,6 +103,5 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
         return (await Sent.InvokeBodyAsync(await _host.PostActivityAsync(from.ToJsonString()))).ToJsonString();
     }
 
-    private List<string> CardsTo(string conversation) =>
-        [.. _host.Sent.Where(r => r.Method == HttpMethod.Post && r.Url.EndsWith(conversation + "/activities", StringComparison.Ordinal)).Select(r => Sent.CardText(r))];
+    private List<string> CardsTo(string conversation) => Sent.CardsTo(_host.Sent, conversation);
 }

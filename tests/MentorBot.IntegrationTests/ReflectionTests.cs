@@ -154,13 +154,7 @@ public sealed class ReflectionTests : IAsyncLifetime
         return await Sent.InvokeBodyAsync(await _host.PostActivityAsync(from.ToJsonString()));
     }
 
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
-        JsonArray a => a.SelectMany(Descendants),
-        _ => [],
-    };
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => Sent.Descendants(node);
 
-    private List<string> CardsTo(string conversation) =>
-        [.. _host.Sent.Where(r => r.Method == HttpMethod.Post && r.Url.EndsWith(conversation + "/activities", StringComparison.Ordinal)).Select(r => Sent.CardText(r))];
+    private List<string> CardsTo(string conversation) => Sent.CardsTo(_host.Sent, conversation);
 }
