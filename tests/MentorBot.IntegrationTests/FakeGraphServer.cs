@@ -9,9 +9,10 @@ namespace MentorBot.IntegrationTests;
 /// <summary>
 /// A local stand-in for Microsoft Graph on loopback, serving Graph's documented JSON shapes: /users pages linked by
 /// @odata.nextLink (with the manager expanded), mailboxSettings, and teamwork/installedApps. The second page
-/// answers 429 with Retry-After once, as Graph does under load.
+/// answers 429 with Retry-After once, as Graph does under load. The calendar routes (getSchedule, events) are in
+/// FakeGraphServer.Calendar.cs.
 /// </summary>
-internal sealed class FakeGraphServer : IAsyncDisposable
+internal sealed partial class FakeGraphServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _throttledOnce;
@@ -54,6 +55,7 @@ internal sealed class FakeGraphServer : IAsyncDisposable
             server.Installed.Enqueue(id);
             return first ? Results.StatusCode(201) : Results.Conflict();
         });
+        server.MapCalendar(app);
         await app.StartAsync();
         server.BaseUrl = app.Urls.First().TrimEnd('/') + "/v1.0/";
         return server;

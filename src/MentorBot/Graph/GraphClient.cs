@@ -1,19 +1,24 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Azure.Core;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Graph;
 
 /// <summary>
 /// A small typed client for the few Microsoft Graph endpoints MentorBot uses, with application permissions.
-/// It pages with <c>@odata.nextLink</c> (never following a link off Graph's host), honours <c>Retry-After</c> on
-/// 429/503/504 a bounded number of times, and keeps within Graph's four concurrent requests per mailbox.
+/// It pages with <c>@odata.nextLink</c> (never following a link off Graph's host), retries 429/503/504 (honouring
+/// <c>Retry-After</c>) and network failures a bounded number of times, and keeps within Graph's four concurrent
+/// requests per mailbox (<see cref="GraphOptions.MaxConcurrency"/>) and an overall cap.
 /// </summary>
+/// <remarks>
+/// Every call it makes is safe to send twice: reads, getSchedule, PATCH and DELETE by nature, installedApps because a
+/// second install answers 409, and an event POST only because it carries a <c>transactionId</c>, with which Graph
+/// returns the event the first attempt created instead of creating another.
+/// </remarks>
 internal sealed partial class GraphClient(
     HttpClient http,
     GraphCredential credential,
@@ -22,9 +27,13 @@ internal sealed partial class GraphClient(
     ILogger<GraphClient> logger)
 {
     private static readonly string[] Scopes = ["https://graph.microsoft.com/.default"];
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(2);
-    private readonly SemaphoreSlim _concurrency = new(options.Value.MaxConcurrency, options.Value.MaxConcurrency);
+    private readonly SemaphoreSlim _concurrency = new(options.Value.MaxTotalConcurrency, options.Value.MaxTotalConcurrency);
+    private readonly MailboxGate _mailboxes = new(options.Value.MaxConcurrency);
+
+    /// <summary>How many mailboxes have a request waiting or running (the per-mailbox gates alive now).</summary>
+    internal int MailboxesInFlight => _mailboxes.Tracked;
 
     public async IAsyncEnumerable<DirectoryUser> ListUsersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -55,7 +64,7 @@ internal sealed partial class GraphClient(
 
     public async Task<MailboxHours?> GetMailboxHoursAsync(string userId, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => Request(HttpMethod.Get, new Uri(options.Value.BaseUrl, $"users/{Uri.EscapeDataString(userId)}/mailboxSettings")), cancellationToken);
+        using var response = await SendAsync(() => Request(HttpMethod.Get, new Uri(options.Value.BaseUrl, $"users/{Uri.EscapeDataString(userId)}/mailboxSettings")), cancellationToken, userId);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
         {
             return null;
@@ -63,10 +72,7 @@ internal sealed partial class GraphClient(
 
         await EnsureSuccessAsync(response, "read mailbox settings", cancellationToken);
         var settings = await response.Content.ReadFromJsonAsync<MailboxSettingsDto>(Json, cancellationToken);
-        var hours = settings?.WorkingHours;
-        var zone = ToIana(hours?.TimeZone?.Name) ?? ToIana(settings?.TimeZone);
-        var days = (hours?.DaysOfWeek ?? []).Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) ? (DayOfWeek?)day : null).OfType<DayOfWeek>().ToList();
-        return new MailboxHours(zone, days, Time(hours?.StartTime), Time(hours?.EndTime));
+        return Hours(settings?.WorkingHours, settings?.TimeZone);
     }
 
     /// <summary>Installs the Teams app for a person so MentorBot can message them first (TeamsAppInstallation.ReadWriteSelfForUser.All).</summary>
@@ -80,7 +86,8 @@ internal sealed partial class GraphClient(
                 request.Content = JsonContent.Create(body);
                 return request;
             },
-            cancellationToken);
+            cancellationToken,
+            userId);
         return response.StatusCode switch
         {
             HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.NoContent => GraphCallOutcome.Done,
@@ -105,6 +112,13 @@ internal sealed partial class GraphClient(
         }
 
         return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone, out var iana) ? iana : null;
+    }
+
+    private static MailboxHours Hours(WorkingHoursDto? hours, string? fallbackZone)
+    {
+        var zone = ToIana(hours?.TimeZone?.Name) ?? ToIana(fallbackZone);
+        var days = (hours?.DaysOfWeek ?? []).Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) ? (DayOfWeek?)day : null).OfType<DayOfWeek>().ToList();
+        return new MailboxHours(zone, days, Time(hours?.StartTime), Time(hours?.EndTime));
     }
 
     private static TimeOnly? Time(string? text) =>
@@ -137,59 +151,6 @@ internal sealed partial class GraphClient(
         return request;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
-    {
-        var token = credential.Credential is { } c ? (await c.GetTokenAsync(new TokenRequestContext(Scopes), cancellationToken)).Token : null;
-        await _concurrency.WaitAsync(cancellationToken);
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var request = create();
-                if (token is not null)
-                {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                }
-
-                var response = await http.SendAsync(request, cancellationToken);
-                request.Dispose();
-                if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout) || attempt >= options.Value.MaxAttempts)
-                {
-                    return response;
-                }
-
-                var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(Math.Pow(2, attempt));
-                wait = wait > MaxRetryAfter ? MaxRetryAfter : wait;
-                Log.Throttled(logger, (int)response.StatusCode, wait.TotalSeconds);
-                response.Dispose();
-                await Task.Delay(wait, time, cancellationToken);
-            }
-        }
-        finally
-        {
-            _concurrency.Release();
-        }
-    }
-
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var detail = await response.Content.ReadAsStringAsync(cancellationToken);
-        var hint = response.StatusCode switch
-        {
-            HttpStatusCode.Unauthorized => " Check Graph:TenantId, Graph:ClientId and the secret or managed identity.",
-            HttpStatusCode.Forbidden => " The app lacks a Graph application permission or admin consent; see docs/DEPLOY.md.",
-            _ => string.Empty,
-        };
-        throw new GraphRequestException($"Graph refused to {what}: {(int)response.StatusCode} {response.StatusCode}.{hint} {Truncate(detail)}");
-    }
-
-    private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
-
     private static partial class Log
     {
         [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Graph answered {Status}; retrying after {Seconds} s.")]
@@ -197,8 +158,19 @@ internal sealed partial class GraphClient(
 
         [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Ignored an @odata.nextLink that points away from Graph.")]
         public static partial void ForeignNextLink(ILogger logger);
+
+        [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "Graph could not be reached ({Failure}); retrying after {Seconds} s.")]
+        public static partial void Unreachable(ILogger logger, string failure, double seconds);
     }
 }
 
-/// <summary>Graph refused a request for a reason a person must fix (permissions, configuration).</summary>
-internal sealed class GraphRequestException(string message) : Exception(message);
+/// <summary>
+/// Graph refused a request (after any retries). The message is for operators and may quote Graph's answer; the status
+/// and Graph's error code are safe to log.
+/// </summary>
+internal sealed class GraphRequestException(string message, HttpStatusCode? status = null, string? code = null) : Exception(message)
+{
+    public HttpStatusCode? Status { get; } = status;
+
+    public string? Code { get; } = code;
+}

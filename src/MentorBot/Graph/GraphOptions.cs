@@ -19,6 +19,12 @@ internal sealed class GraphOptions
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>A certificate (PFX, or PEM with its private key) registered on the app, instead of a secret.</summary>
+    public string? ClientCertificatePath { get; set; }
+
+    /// <summary>The PFX file's password, when it has one.</summary>
+    public string? ClientCertificatePassword { get; set; }
+
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>The Teams app's catalog id, for installing MentorBot for people proactively (map sync --install).</summary>
@@ -30,10 +36,14 @@ internal sealed class GraphOptions
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Graph allows 4 concurrent requests per app per mailbox; MentorBot stays within that.</summary>
+    /// <summary>Graph allows 4 concurrent requests per app per mailbox; MentorBot stays within that for each mailbox.</summary>
     [Range(1, 4)]
     public int MaxConcurrency { get; set; } = 4;
 
+    /// <summary>Concurrent Graph requests across all mailboxes together.</summary>
+    [Range(1, 64)]
+    public int MaxTotalConcurrency { get; set; } = 16;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId)
-        && (!string.IsNullOrWhiteSpace(ClientSecret) || !string.IsNullOrWhiteSpace(ManagedIdentityClientId));
+        && (!string.IsNullOrWhiteSpace(ClientSecret) || !string.IsNullOrWhiteSpace(ClientCertificatePath) || !string.IsNullOrWhiteSpace(ManagedIdentityClientId));
 }
