@@ -58,7 +58,7 @@ internal static class MentorBotComposition
         AddCirclesAndReviews(services);
         services.AddCoaching();
         services.AddReflections();
-        services.AddBooking(builder.Configuration);
+        services.AddBooking();
         services.AddScoped<ICardUpdates, TeamsCardUpdates>();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

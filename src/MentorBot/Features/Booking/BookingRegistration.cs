@@ -7,15 +7,17 @@ namespace MentorBot.Features.Booking;
 
 internal static class BookingRegistration
 {
-    public static IServiceCollection AddBooking(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBooking(this IServiceCollection services)
     {
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.LunchStart is null == o.LunchEnd is null, "Booking:LunchStart and Booking:LunchEnd go together: set both, or neither.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BookingOptions>, BookingCalendarValidator>();
         services.AddSingleton<BookingStore>();
         services.AddSingleton<LocalCalendar>();
         services.AddSingleton<IcsLinks>();
-        services.AddSingleton(sp => ChooseCalendar(sp, configuration));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<GraphCalendarProvider>(sp));
+        services.AddSingleton(ChooseCalendar);
         services.AddScoped<BookingService>();
         services.AddSingleton<InvokeBudget>();
         services.AddScoped<BookingActionRunner>();
@@ -39,13 +41,12 @@ internal static class BookingRegistration
     }
 
     /// <summary>Microsoft Graph when asked for (or, on Auto, when Graph is configured); otherwise the local calendar.</summary>
-    private static ICalendarProvider ChooseCalendar(IServiceProvider services, IConfiguration configuration)
+    private static ICalendarProvider ChooseCalendar(IServiceProvider services)
     {
         var choice = services.GetRequiredService<IOptions<BookingOptions>>().Value.Calendar;
         var graph = services.GetRequiredService<IOptions<GraphOptions>>().Value;
         var useGraph = choice == CalendarChoice.Graph || (choice == CalendarChoice.Auto && graph.IsConfigured);
-        _ = configuration;
-        ICalendarProvider calendar = useGraph ? services.GetRequiredService<LocalCalendar>() : services.GetRequiredService<LocalCalendar>();
+        ICalendarProvider calendar = useGraph ? services.GetRequiredService<GraphCalendarProvider>() : services.GetRequiredService<LocalCalendar>();
         CalendarLog.Chosen(services.GetRequiredService<ILoggerFactory>().CreateLogger("MentorBot.Booking"), calendar.Name, choice.ToString());
         return calendar;
     }
@@ -55,4 +56,13 @@ internal static partial class CalendarLog
 {
     [LoggerMessage(EventId = 7520, Level = LogLevel.Information, Message = "Booking uses {Calendar} (Booking:Calendar is {Choice}).")]
     public static partial void Chosen(ILogger logger, string calendar, string choice);
+}
+
+/// <summary>Booking:Calendar = Graph needs the Graph section; say so at start rather than on the first booking.</summary>
+internal sealed class BookingCalendarValidator(IOptions<GraphOptions> graph) : IValidateOptions<BookingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BookingOptions options) =>
+        options.Calendar == CalendarChoice.Graph && !graph.Value.IsConfigured
+            ? ValidateOptionsResult.Fail("Booking:Calendar is Graph, but Graph is not configured. Set Graph:TenantId, Graph:ClientId and a secret, certificate or managed identity (see docs/DEPLOY.md), or use Booking:Calendar=Local.")
+            : ValidateOptionsResult.Success;
 }

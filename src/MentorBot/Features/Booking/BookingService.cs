@@ -76,8 +76,11 @@ internal sealed partial class BookingService(
             return Gone(l);
         }
 
-        var slot = booking.Proposals.FirstOrDefault(s => s.Start.ToUnixTimeMilliseconds() == at)
-            ?? (booking.Status == BookingStatus.Failed && booking.Slot?.Start.ToUnixTimeMilliseconds() == at ? booking.Slot : null);
+        // After a failure only the same time may be tried again: the calendar has seen this booking's transaction id
+        // with that time, and a different time under the same id would be refused (or leave the first meeting behind).
+        var slot = booking.Status == BookingStatus.Failed
+            ? booking.Slot?.Start.ToUnixTimeMilliseconds() == at ? booking.Slot : null
+            : booking.Proposals.FirstOrDefault(s => s.Start.ToUnixTimeMilliseconds() == at);
         if (booking.Status is not (BookingStatus.Proposed or BookingStatus.Failed) || slot is null)
         {
             return await StateCardAsync(booking, caller, l, cancellationToken);
