@@ -11,7 +11,7 @@ namespace MentorBot.Hosting;
 /// </summary>
 internal static class MentorBotCli
 {
-    private static readonly string[] Verbs = ["map", "manifest", "health", "dispatch"];
+    private static readonly string[] Verbs = ["map", "manifest", "health", "dispatch", "match"];
 
     public static bool Handles(string[] args) => SplitHostArguments(args).Verb.Length > 0 && Verbs.Contains(SplitHostArguments(args).Verb[0]);
 
@@ -22,6 +22,7 @@ internal static class MentorBotCli
         root.Subcommands.Add(MapCli.Create(cancellationToken => BuildServicesAsync(hostArgs, cancellationToken)));
         root.Subcommands.Add(HealthCli.Create());
         root.Subcommands.Add(Features.CheckIns.DispatchCli.Create(cancellationToken => BuildBotServicesAsync(hostArgs, cancellationToken)));
+        root.Subcommands.Add(Features.Matching.MatchCli.Create(cancellationToken => BuildBotServicesAsync(hostArgs, cancellationToken)));
         root.Subcommands.Add(Features.TeamsApp.ManifestCli.Create(() => Host.CreateApplicationBuilder(hostArgs).Configuration, Path.GetFullPath("manifest")));
         return await root.Parse(verb).InvokeAsync();
     }

@@ -3,6 +3,7 @@ using MentorBot.Features.CheckIns;
 using MentorBot.Features.Coaching;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
+using MentorBot.Features.Matching;
 using MentorBot.Features.Reflections;
 using MentorBot.Features.Welcome;
 using MentorBot.Graph;
@@ -59,6 +60,7 @@ internal static class MentorBotComposition
         services.AddCoaching();
         services.AddReflections();
         services.AddBooking();
+        services.AddMatching();
         services.AddScoped<ICardUpdates, TeamsCardUpdates>();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

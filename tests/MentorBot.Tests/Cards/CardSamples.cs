@@ -30,6 +30,7 @@ internal static class CardSamples
         .Concat(CoachingCardSamples.Build())
         .Concat(ReflectionCardSamples.Build())
         .Concat(BookingCardSamples.Build())
+        .Concat(MatchCardSamples.Build())
         .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static CircleDebriefForm DebriefForm(Language language, CircleAnswer? draft) =>

@@ -15,6 +15,7 @@ internal sealed partial class CalibrationService(
     MapDirectory directory,
     CalibrationStore store,
     OutboxStore outbox,
+    Matching.MatchingStore matching,
     TimeProvider time,
     ILogger<CalibrationService> logger)
 {
@@ -102,6 +103,12 @@ internal sealed partial class CalibrationService(
         }
 
         var rated = (await map.LoadAsync(cancellationToken)).Mentorships.FirstOrDefault(m => m.Id == mentorshipId);
+        if (score <= LowScore && rated is not null)
+        {
+            // The flag above already told admins; the pairing also joins the next matching run as a re-match.
+            await matching.RequestRematchAsync(rated, "calibration", cancellationToken);
+        }
+
         var otherId = rated is null ? null : rated.MentorId == person.Id ? rated.MenteeId : rated.MentorId;
         var otherName = otherId is null ? null : (await directory.FindByIdAsync(otherId, cancellationToken))?.Name;
         return new CardActionOutcome.ReplaceCard(CalibrationCard.Thanks(score, language, otherName is null ? null : otherId, otherName));

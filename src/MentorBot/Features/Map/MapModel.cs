@@ -69,13 +69,18 @@ internal sealed record Person(
     string Locale,
     int MentorCapacity,
     IReadOnlyList<string> Teaches,
-    bool IsAdmin)
+    bool IsAdmin,
+    IReadOnlyList<string>? Needs = null)
 {
+    /// <summary>Lanes this person wants a mentor for (matching reads them); empty when the map says none.</summary>
+    public IReadOnlyList<string> NeedsLanes => Needs ?? [];
+
     public bool Equals(Person? other) => other is not null
         && (Id, AadObjectId, Name, Email, Level, UnitId, ManagerId, TimeZone, QuietHours, StartDate, Locale, MentorCapacity, IsAdmin)
             == (other.Id, other.AadObjectId, other.Name, other.Email, other.Level, other.UnitId, other.ManagerId, other.TimeZone, other.QuietHours, other.StartDate, other.Locale, other.MentorCapacity, other.IsAdmin)
         && WorkingHours.Equals(other.WorkingHours)
-        && Teaches.SequenceEqual(other.Teaches);
+        && Teaches.SequenceEqual(other.Teaches)
+        && NeedsLanes.SequenceEqual(other.NeedsLanes);
 
     public override int GetHashCode() => HashCode.Combine(Id, AadObjectId, Name);
 }

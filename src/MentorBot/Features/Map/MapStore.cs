@@ -109,14 +109,14 @@ internal sealed class MapStore(Database database, TimeProvider time)
         return await SyncAsync(c, t, "map_people", people, p => p.Id, existing, now, tracker, cancellationToken,
             """
             INSERT INTO map_people (id, aad_object_id, name, email, level, unit_id, manager_id, time_zone, working_days, work_start, work_end,
-                quiet_start, quiet_end, start_date, locale, mentor_capacity, teaches, is_admin, active, updated_at_ms, ended_at_ms)
+                quiet_start, quiet_end, start_date, locale, mentor_capacity, teaches, is_admin, active, updated_at_ms, ended_at_ms, needs)
             VALUES (@Id, @AadObjectId, @Name, @Email, @Level, @UnitId, @ManagerId, @TimeZone, @WorkingDays, @WorkStart, @WorkEnd,
-                @QuietStart, @QuietEnd, @StartDate, @Locale, @MentorCapacity, @Teaches, @IsAdmin, 1, @Now, NULL)
+                @QuietStart, @QuietEnd, @StartDate, @Locale, @MentorCapacity, @Teaches, @IsAdmin, 1, @Now, NULL, @Needs)
             ON CONFLICT (id) DO UPDATE SET aad_object_id = excluded.aad_object_id, name = excluded.name, email = excluded.email, level = excluded.level,
                 unit_id = excluded.unit_id, manager_id = excluded.manager_id, time_zone = excluded.time_zone, working_days = excluded.working_days,
                 work_start = excluded.work_start, work_end = excluded.work_end, quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end,
                 start_date = excluded.start_date, locale = excluded.locale, mentor_capacity = excluded.mentor_capacity, teaches = excluded.teaches,
-                is_admin = excluded.is_admin, active = 1, updated_at_ms = excluded.updated_at_ms, ended_at_ms = NULL
+                is_admin = excluded.is_admin, active = 1, updated_at_ms = excluded.updated_at_ms, ended_at_ms = NULL, needs = excluded.needs
             """,
             person => MapRows.PersonParameters(person, now),
             "active = 0, updated_at_ms = @now, ended_at_ms = @now");
@@ -147,13 +147,15 @@ internal sealed class MapStore(Database database, TimeProvider time)
                 ON CONFLICT (id) DO UPDATE SET mentor_id = excluded.mentor_id, mentee_id = excluded.mentee_id, lanes = excluded.lanes, kind = excluded.kind,
                     cadence_every = excluded.cadence_every, cadence_day = excluded.cadence_day, cadence_time = excluded.cadence_time,
                     start_date = excluded.start_date, status = excluded.status, paused_until = excluded.paused_until,
-                    calibration_date = excluded.calibration_date, updated_at_ms = excluded.updated_at_ms, ended_at_ms = excluded.ended_at_ms
+                    calibration_date = excluded.calibration_date, updated_at_ms = excluded.updated_at_ms, ended_at_ms = excluded.ended_at_ms, origin = 'map'
                 """,
                 MapRows.MentorshipParameters(mentorship, now),
                 t);
         }
 
-        var stillOpen = existing.Where(e => e.Value.Status != MentorshipStatus.Ended).Select(e => e.Key);
+        // Pairings published by matching belong to the bot: a map file that does not list them does not end them.
+        var published = (await c.QueryAsync<string>("SELECT id FROM map_mentorships WHERE origin = 'matching'", transaction: t)).ToHashSet(StringComparer.Ordinal);
+        var stillOpen = existing.Where(e => e.Value.Status != MentorshipStatus.Ended && !published.Contains(e.Key)).Select(e => e.Key);
         changes.Ended = await EndMissingAsync(c, t, "map_mentorships", stillOpen, mentorships.Select(m => m.Id), now, "status = 'ended', updated_at_ms = @now, ended_at_ms = @now");
         return changes;
     }

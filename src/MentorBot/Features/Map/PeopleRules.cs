@@ -127,6 +127,16 @@ internal static class PeopleRules
             }
         }
 
+        var needs = e.Needs ?? [];
+        for (var n = 0; n < needs.Count; n++)
+        {
+            if (!laneIds.Contains(needs[n]))
+            {
+                problem($"{at}.needs[{n}]", $"Unknown lane '{needs[n]}'.");
+                ok = false;
+            }
+        }
+
         var roles = e.Roles ?? [];
         for (var r = 0; r < roles.Count; r++)
         {
@@ -139,7 +149,7 @@ internal static class PeopleRules
 
         return ok
             ? new Person(e.Id!, e.AadObjectId?.ToLowerInvariant(), e.Name!.Trim(), e.Email?.Trim(), level, e.Unit, e.Manager, zone, hours, quiet, start, locale,
-                e.MentorCapacity ?? 0, [.. teaches.Distinct(StringComparer.Ordinal)], roles.Count > 0)
+                e.MentorCapacity ?? 0, [.. teaches.Distinct(StringComparer.Ordinal)], roles.Count > 0, [.. needs.Distinct(StringComparer.Ordinal)])
             : null;
     }
 

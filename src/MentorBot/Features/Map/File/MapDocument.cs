@@ -83,6 +83,9 @@ internal sealed class PersonEntry
     /// <summary>Lanes this person can mentor in.</summary>
     public List<string>? Teaches { get; set; }
 
+    /// <summary>Lanes this person wants a mentor for; matching reads them, with lanes named in recent check-ins.</summary>
+    public List<string>? Needs { get; set; }
+
     /// <summary>Extra roles, for example "admin" for a programme admin.</summary>
     public List<string>? Roles { get; set; }
 }

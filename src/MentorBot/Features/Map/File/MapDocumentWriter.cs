@@ -35,6 +35,7 @@ internal static class MapDocumentWriter
         WorkingHours = new WorkingHoursEntry { Days = [.. p.WorkingHours.Days.Select(MapValues.DayName)], Start = MapValues.TimeText(p.WorkingHours.Start), End = MapValues.TimeText(p.WorkingHours.End) },
         QuietHours = p.QuietHours is null ? null : new TimeRangeEntry { Start = MapValues.TimeText(p.QuietHours.Start), End = MapValues.TimeText(p.QuietHours.End) },
         StartDate = p.StartDate is { } d ? MapValues.DateText(d) : null, Locale = p.Locale, MentorCapacity = p.MentorCapacity, Teaches = [.. p.Teaches],
+        Needs = p.NeedsLanes.Count == 0 ? null : [.. p.NeedsLanes],
         Roles = p.IsAdmin ? ["admin"] : null,
     };
 
