@@ -9,10 +9,26 @@ var benchmarks = new SortedDictionary<string, Func<TextWriter, Task>>(StringComp
 var name = args.Length > 0 ? args[0] : "";
 if (name.Equals("all", StringComparison.OrdinalIgnoreCase))
 {
+    // Printed as it runs, and written to docs/BENCHMARKS.md (which the README links) when run from the repository.
+    var report = new StringWriter();
+    report.WriteLine("# MentorBot benchmarks");
+    report.WriteLine();
+    report.WriteLine($"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores with `dotnet run -c Release --project bench/MentorBot.Bench -- all`.");
+    await Console.Out.WriteLineAsync(report.ToString());
     foreach (var (title, run) in benchmarks)
     {
-        await Console.Out.WriteLineAsync($"## {title}");
-        await run(Console.Out);
+        var section = new StringWriter();
+        await section.WriteLineAsync($"## {title}");
+        await section.WriteLineAsync();
+        await run(section);
+        await Console.Out.WriteLineAsync(section.ToString());
+        report.WriteLine(section.ToString());
+    }
+
+    if (Repository.Docs() is { } docs)
+    {
+        await File.WriteAllTextAsync(Path.Combine(docs, "BENCHMARKS.md"), report.ToString());
+        await Console.Out.WriteLineAsync($"Written to {Path.Combine(docs, "BENCHMARKS.md")}.");
     }
 
     return 0;
@@ -26,3 +42,20 @@ if (benchmarks.TryGetValue(name, out var chosen))
 
 await Console.Error.WriteLineAsync($"Usage: dotnet run -c Release --project bench/MentorBot.Bench -- <{string.Join("|", benchmarks.Keys)}|all>");
 return 2;
+
+/// <summary>Finds the repository's docs folder from the working directory.</summary>
+internal static class Repository
+{
+    public static string? Docs()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "MentorBot.sln")))
+            {
+                return Path.Combine(directory.FullName, "docs");
+            }
+        }
+
+        return null;
+    }
+}

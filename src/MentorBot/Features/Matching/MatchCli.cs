@@ -34,6 +34,12 @@ internal static class MatchCli
 
             var provider = await services(cancellationToken);
             using var scope = provider.CreateScope();
+            if (await scope.ServiceProvider.GetRequiredService<MapStore>().IsEmptyAsync(cancellationToken))
+            {
+                Console.Error.WriteLine("The map is empty, so there is nobody to match. Import one first: map import FILE (or start the bot once in Development to load the demo map).");
+                return 2;
+            }
+
             SavedRun run = null!;
             await AnsiConsole.Status().StartAsync("Reading the map and recent check-ins, then matching…", async _ =>
                 run = await scope.ServiceProvider.GetRequiredService<MatchingService>().SuggestAsync("cli", preference.Value, cancellationToken));
