@@ -75,6 +75,7 @@ internal static class MentorBotCli
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<Database>();
+        services.AddSingleton<Features.Privacy.AuditLog>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<MapStore>();
         services.AddSingleton<MapImporter>();

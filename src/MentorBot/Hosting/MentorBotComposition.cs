@@ -32,6 +32,7 @@ internal static class MentorBotComposition
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, BotOptionsValidator>();
 
         services.AddSingleton<Database>();
+        services.AddSingleton<Features.Privacy.AuditLog>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ReadinessState>();
         services.AddHostedService<MigrationHostedService>();
