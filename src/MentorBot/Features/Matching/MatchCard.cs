@@ -52,7 +52,7 @@ internal static class MatchCard
                 new TextBlock($"**{view.Name(s.MenteeId)}** {l.Pick("with", "con")} **{view.Name(s.MentorId)}**") { Wrap = true },
                 Blocks.Subtle($"{view.Lanes(s.Lanes)} · {l.Pick("score", "puntuación")} {s.Score}{(s.ReplacesId is null ? string.Empty : l.Pick(" · replaces a pairing asked to change", " · sustituye una pareja que pidió cambio"))}"),
                 Blocks.Subtle(string.Join(" · ", s.Reasons)),
-                new InputToggle(MatchVerbs.Accept(s.MenteeId), l.Pick("Accept", "Aceptar")) { Value = "true", Label = l.Pick($"Accept {view.Name(s.MenteeId)}", $"Aceptar a {view.Name(s.MenteeId)}") },
+                new InputToggle(MatchVerbs.Accept(s.MenteeId), l.Pick("Accept this pairing", "Aceptar esta pareja")) { Value = "true" },
             ])
             { Separator = true, Spacing = Spacing.Medium });
         }
