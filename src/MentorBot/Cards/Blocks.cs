@@ -15,6 +15,17 @@ internal static class Blocks
     public static FactSet Facts(params (string Title, string Value)[] facts) =>
         new([.. facts.Select(f => new Fact(f.Title, f.Value))]);
 
+    /// <summary>An optional free-text answer: multi-line, capped, labelled, with "Optional" as its placeholder.</summary>
+    public static InputText OptionalAnswer(string id, string label, string? value, int maxLength, Language l) => new(id)
+    {
+        Label = label,
+        Value = value,
+        IsMultiline = true,
+        MaxLength = maxLength,
+        Placeholder = l.Pick("Optional", "Opcional"),
+        Spacing = Spacing.Medium,
+    };
+
     public static AdaptiveCard Card(string fallbackText, IReadOnlyList<CardElement> body, IReadOnlyList<CardAction>? actions = null) =>
         new() { Body = body, Actions = actions is { Count: > 0 } ? actions : null, FallbackText = fallbackText };
 }

@@ -30,11 +30,11 @@ internal static class CheckInCard
         }
 
         var (learnedLabel, needLabel, stuckLabel) = Questions(form.Phase, l);
-        body.Add(Question(CheckInFields.Learned, learnedLabel, draft.Learned, form.MaxLength, l));
+        body.Add(Blocks.OptionalAnswer(CheckInFields.Learned, learnedLabel, draft.Learned, form.MaxLength, l));
         body.Add(ShareToggle(CheckInFields.LearnedShared, draft.LearnedShared, mentor, l));
-        body.Add(Question(CheckInFields.Need, needLabel, draft.Need, form.MaxLength, l));
+        body.Add(Blocks.OptionalAnswer(CheckInFields.Need, needLabel, draft.Need, form.MaxLength, l));
         body.Add(ShareToggle(CheckInFields.NeedShared, draft.NeedShared, mentor, l));
-        body.Add(Question(CheckInFields.Stuck, stuckLabel, draft.Stuck, form.MaxLength, l));
+        body.Add(Blocks.OptionalAnswer(CheckInFields.Stuck, stuckLabel, draft.Stuck, form.MaxLength, l));
         body.Add(ShareToggle(CheckInFields.StuckShared, draft.StuckShared, mentor, l));
         body.Add(Scale(CheckInFields.Confidence, l.Pick("How confident do you feel? (1 low, 5 high)", "¿Cuánta confianza sientes? (1 poca, 5 mucha)"), draft.Confidence, l));
         body.Add(Scale(CheckInFields.Load, l.Pick("How heavy is your load? (1 light, 5 very heavy)", "¿Cuánta carga tienes? (1 ligera, 5 muy pesada)"), draft.Load, l));
@@ -89,15 +89,6 @@ internal static class CheckInCard
         _ => l.Pick("A few minutes, every answer optional.", "Unos minutos; todas las respuestas son opcionales."),
     };
 
-    private static InputText Question(string id, string label, string? value, int maxLength, Language l) => new(id)
-    {
-        Label = label,
-        Value = value,
-        IsMultiline = true,
-        MaxLength = maxLength,
-        Placeholder = l.Pick("Optional", "Opcional"),
-        Spacing = Spacing.Medium,
-    };
 
     private static InputToggle ShareToggle(string id, bool shared, string mentor, Language l, string? prefix = null) =>
         new(id, (prefix ?? l.Pick("Share this answer with ", "Compartir esta respuesta con ")) + mentor)

@@ -38,9 +38,9 @@ internal static class CircleDebriefCard
             body.Add(new Container([Blocks.Warning(problem)]) { Style = ContainerStyle.Warning });
         }
 
-        body.Add(Question(CircleFields.Learned, l.Pick("What did I learn this month?", "¿Qué aprendí este mes?"), form.Draft?.Learned, form.MaxLength, l));
-        body.Add(Question(CircleFields.Need, l.Pick("What do I need from the circle?", "¿Qué necesito del círculo?"), form.Draft?.Need, form.MaxLength, l));
-        body.Add(Question(CircleFields.Stuck, l.Pick("What am I stuck on?", "¿Dónde me atasco?"), form.Draft?.Stuck, form.MaxLength, l));
+        body.Add(Blocks.OptionalAnswer(CircleFields.Learned, l.Pick("What did I learn this month?", "¿Qué aprendí este mes?"), form.Draft?.Learned, form.MaxLength, l));
+        body.Add(Blocks.OptionalAnswer(CircleFields.Need, l.Pick("What do I need from the circle?", "¿Qué necesito del círculo?"), form.Draft?.Need, form.MaxLength, l));
+        body.Add(Blocks.OptionalAnswer(CircleFields.Stuck, l.Pick("What am I stuck on?", "¿Dónde me atasco?"), form.Draft?.Stuck, form.MaxLength, l));
         body.Add(new InputToggle(CircleFields.Shared, l.Pick($"Share my answers with the circle ({form.People} people)", $"Compartir mis respuestas con el círculo ({form.People} personas)"))
         {
             Value = form.Draft?.Shared == false ? "false" : "true",
@@ -62,14 +62,4 @@ internal static class CircleDebriefCard
                 new ExecuteAction(l.Pick("What the circle shared", "Lo que compartió el círculo"), CircleVerbs.View, data) { AssociatedInputs = AssociatedInputs.None },
             ]);
     }
-
-    private static InputText Question(string id, string label, string? value, int maxLength, Language l) => new(id)
-    {
-        Label = label,
-        Value = value,
-        IsMultiline = true,
-        MaxLength = maxLength,
-        Placeholder = l.Pick("Optional", "Opcional"),
-        Spacing = Spacing.Medium,
-    };
 }

@@ -43,8 +43,8 @@ internal static class QuarterlyReviewCard
             ErrorMessage = l.Pick("Pick a number from 1 to 5.", "Elige un número del 1 al 5."),
             Placeholder = l.Pick("Choose 1–5", "Elige 1–5"),
         });
-        body.Add(Text(ReviewFields.WentWell, l.Pick("What went well?", "¿Qué fue bien?"), draft?.WentWell, maxLength, l));
-        body.Add(Text(ReviewFields.FocusNext, l.Pick("What should we focus on next quarter?", "¿En qué nos centramos el próximo trimestre?"), draft?.FocusNext, maxLength, l));
+        body.Add(Blocks.OptionalAnswer(ReviewFields.WentWell, l.Pick("What went well?", "¿Qué fue bien?"), draft?.WentWell, maxLength, l));
+        body.Add(Blocks.OptionalAnswer(ReviewFields.FocusNext, l.Pick("What should we focus on next quarter?", "¿En qué nos centramos el próximo trimestre?"), draft?.FocusNext, maxLength, l));
         body.Add(new InputToggle(ReviewFields.Shared, l.Pick($"Share my review with {otherName}", $"Compartir mi revisión con {otherName}")) { Value = draft?.Shared == false ? "false" : "true", Spacing = Spacing.Medium });
         body.Add(Blocks.Subtle(l.Pick(
             $"Shared, {otherName} gets a read-only copy. Private, it is only yours. Programme admins and leaders never see the words.",
@@ -75,14 +75,4 @@ internal static class QuarterlyReviewCard
 
         return Blocks.Card(heading, body);
     }
-
-    private static InputText Text(string id, string label, string? value, int maxLength, Language l) => new(id)
-    {
-        Label = label,
-        Value = value,
-        IsMultiline = true,
-        MaxLength = maxLength,
-        Placeholder = l.Pick("Optional", "Opcional"),
-        Spacing = Spacing.Medium,
-    };
 }
