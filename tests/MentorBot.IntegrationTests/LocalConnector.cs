@@ -26,6 +26,11 @@ internal sealed class LocalConnector : IAsyncDisposable
 
     public bool EnforceLimits { get; set; }
 
+    /// <summary>Decides a fault for each request to a conversation (the reliability suite's faulty connector).</summary>
+    public Func<string, ConnectorFault>? Faults { get; set; }
+
+    public ConcurrentDictionary<ConnectorFault, int> FaultCounts { get; } = new();
+
     /// <summary>
     /// Asked before an activity is accepted, with how many were accepted so far. False refuses it with a 503 and does
     /// not record it: a test uses this to kill the sender between two sends.
@@ -40,6 +45,27 @@ internal sealed class LocalConnector : IAsyncDisposable
         var connector = new LocalConnector(app);
         app.MapPost("/v3/conversations/{conversation}/activities", async (string conversation, HttpContext context) =>
         {
+            var fault = connector.Faults?.Invoke(conversation) ?? ConnectorFault.None;
+            if (fault != ConnectorFault.None)
+            {
+                connector.FaultCounts.AddOrUpdate(fault, 1, (_, n) => n + 1);
+                switch (fault)
+                {
+                    case ConnectorFault.Throttle:
+                        context.Response.Headers.RetryAfter = "1";
+                        return Results.Json(new { error = new { code = "TooManyRequests" } }, statusCode: 429);
+                    case ConnectorFault.Unavailable:
+                        return Results.StatusCode(503);
+                    case ConnectorFault.Blocked:
+                        return Results.Json(new { error = new { code = "MessageWritesBlocked", message = "Thread is blocked." } }, statusCode: 403);
+                    default:
+                        // A timeout: nothing is recorded and no answer comes before the client gives up.
+                        await Task.Delay(TimeSpan.FromSeconds(3), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                        context.Abort();
+                        return Results.Empty;
+                }
+            }
+
             if (connector.EnforceLimits && connector.OverLimit(conversation))
             {
                 Interlocked.Increment(ref connector.Throttled);
@@ -95,4 +121,13 @@ internal sealed class LocalConnector : IAsyncDisposable
             queue.TryDequeue(out _);
         }
     }
+}
+
+internal enum ConnectorFault
+{
+    None,
+    Throttle,
+    Unavailable,
+    Timeout,
+    Blocked,
 }

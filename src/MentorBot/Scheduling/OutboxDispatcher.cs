@@ -84,7 +84,10 @@ internal sealed partial class OutboxDispatcher(
                 await store.RequeueAsync(item.Id, "throttled", time.GetUtcNow() + throttled.RetryAfter, cancellationToken);
                 return DispatchResult.Retrying;
             case SendOutcome.RecipientGone gone:
+                // The person blocked the bot or the conversation is gone: say so on the conversation, so later items wait
+                // for them to come back (any message from them reactivates it) and admins see them as unreachable.
                 await store.MarkGoneAsync(item.Id, gone.Reason, cancellationToken);
+                await conversations.MarkAsync(conversation.ConversationId, gone.Reason.Contains("Blocked", StringComparison.OrdinalIgnoreCase) || gone.Reason == "forbidden" ? ReachStatus.Blocked : ReachStatus.Gone, gone.Reason, cancellationToken);
                 return DispatchResult.Gone;
             case SendOutcome.Failed failed when item.Attempts < settings.MaxAttempts:
                 await store.RequeueAsync(item.Id, failed.Reason, time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, item.Attempts) * 15)), cancellationToken);
