@@ -4,6 +4,8 @@ using MentorBot.Bench;
 var benchmarks = new SortedDictionary<string, Func<TextWriter, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["matching"] = MatchingBenchmark.RunAsync,
+    ["invoke"] = InvokeBenchmark.RunAsync,
+    ["startup"] = StartupBenchmark.RunAsync,
 };
 
 var name = args.Length > 0 ? args[0] : "";

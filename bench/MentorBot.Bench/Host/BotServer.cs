@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace MentorBot.Bench.Host;
+
+/// <summary>The store a benchmark runs against: a fresh SQLite file, or a fresh database on the benchmark's PostgreSQL.</summary>
+internal sealed record BenchStore(string Name, string Provider, string ConnectionString)
+{
+    /// <summary>SQLite always; PostgreSQL when scripts/bench.sh started one (MENTORBOT_BENCH_POSTGRES).</summary>
+    public static IReadOnlyList<BenchStore> Available(string label)
+    {
+        var stores = new List<BenchStore> { new("SQLite", "Sqlite", $"Data Source={Path.Combine(Path.GetTempPath(), $"mentorbot-bench-{label}-{Guid.NewGuid():n}.db")}") };
+        if (Environment.GetEnvironmentVariable("MENTORBOT_BENCH_POSTGRES") is { Length: > 0 } postgres)
+        {
+            stores.Add(new("PostgreSQL", "Postgres", postgres));
+        }
+
+        return stores;
+    }
+}
+
+/// <summary>
+/// MentorBot as a real process (the built MentorBot.dll next to this benchmark), started the way the README's run
+/// command starts it: Development auth, the demo map, warnings-only logging. Measures time to a green /healthz and peak RSS.
+/// </summary>
+internal sealed class BotServer : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private BotServer(Process process, int port, TimeSpan startup)
+    {
+        _process = process;
+        Port = port;
+        Startup = startup;
+    }
+
+    public int Port { get; }
+
+    public TimeSpan Startup { get; }
+
+    public string Url => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Peak resident set size so far (VmHWM), in MB.</summary>
+    public double PeakRssMegabytes
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+    }
+
+    public static async Task<BotServer> StartAsync(BenchStore store, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", AppContext.BaseDirectory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Storage__Provider"] = store.Provider;
+        start.Environment["Storage__ConnectionString"] = store.ConnectionString;
+        start.Environment["Map__SeedDemoMap"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start MentorBot.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"MentorBot exited with {process.ExitCode} before it was healthy.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode == HttpStatusCode.OK)
+                {
+                    return new BotServer(process, port, clock.Elapsed);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow to answer.
+            }
+
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                process.Kill();
+                throw new TimeoutException("MentorBot was not healthy within 60 s.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
