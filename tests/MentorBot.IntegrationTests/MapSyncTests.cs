@@ -39,7 +39,7 @@ public sealed class MapSyncTests : IAsyncLifetime
     [Fact]
     public async Task Sync_pages_through_users_honours_retry_after_and_fills_managers_zones_and_hours()
     {
-        var result = await _host.Service<MapSyncService>().RunAsync(install: false, null, default);
+        var result = await _host.Service<MapSyncService>().RunAsync(install: false, "map-sync-test", null, default);
 
         Assert.True(result.Problems.Count == 0, string.Join("\n", result.Problems));
         Assert.Equal(5, result.DirectoryUsers);
@@ -66,7 +66,7 @@ public sealed class MapSyncTests : IAsyncLifetime
     {
         _graph.Users.Single(u => (string?)u["id"] == AlexAad)["manager"] = new System.Text.Json.Nodes.JsonObject { ["id"] = MeganAad };
 
-        var result = await _host.Service<MapSyncService>().RunAsync(install: false, null, default);
+        var result = await _host.Service<MapSyncService>().RunAsync(install: false, "map-sync-test", null, default);
 
         Assert.Null(result.Summary);
         Assert.Contains(result.Problems, p => p.Message.Contains("line manager is never their lane mentor", StringComparison.Ordinal));
@@ -76,9 +76,9 @@ public sealed class MapSyncTests : IAsyncLifetime
     [Fact]
     public async Task Syncing_again_changes_nothing()
     {
-        await _host.Service<MapSyncService>().RunAsync(install: false, null, default);
+        await _host.Service<MapSyncService>().RunAsync(install: false, "map-sync-test", null, default);
 
-        var again = await _host.Service<MapSyncService>().RunAsync(install: false, null, default);
+        var again = await _host.Service<MapSyncService>().RunAsync(install: false, "map-sync-test", null, default);
 
         Assert.False(again.Summary!.Changed);
     }
@@ -88,13 +88,17 @@ public sealed class MapSyncTests : IAsyncLifetime
     {
         await _host.PostActivityAsync(TeamsActivities.MessageFrom(21, "Megan Bowen", "help"));
 
-        var first = await _host.Service<MapSyncService>().RunAsync(install: true, null, default);
-        var second = await _host.Service<MapSyncService>().RunAsync(install: true, null, default);
+        var first = await _host.Service<MapSyncService>().RunAsync(install: true, "map-sync-test", null, default);
+        var second = await _host.Service<MapSyncService>().RunAsync(install: true, "map-sync-test", null, default);
 
         Assert.Equal(53, first.Installed);
         Assert.Equal(0, first.InstallFailed);
         Assert.DoesNotContain(MeganAad, _graph.Installed);
         Assert.Equal(53, second.Installed);
         Assert.Contains(_graph.Calls, c => c == $"POST /v1.0/users/{AlexAad}/teamwork/installedApps");
+        var audited = (await _host.Service<MentorBot.Features.Privacy.AuditLog>().RecentAsync(10, "map", default)).Where(e => e.Action == "map.sync").ToList();
+        Assert.Equal(4, audited.Count); // each run: the import (with its counts) and the installs
+        Assert.All(audited, e => Assert.Equal("map-sync-test", e.Actor));
+        Assert.Contains(audited, e => e.Detail == "installed MentorBot for 53 people; 0 could not be installed");
     }
 }

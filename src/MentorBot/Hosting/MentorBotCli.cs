@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MentorBot.Features.Map;
+using MentorBot.Features.Privacy;
 using MentorBot.Graph;
 using MentorBot.Persistence;
 
@@ -11,7 +12,7 @@ namespace MentorBot.Hosting;
 /// </summary>
 internal static class MentorBotCli
 {
-    private static readonly string[] Verbs = ["map", "manifest", "health", "dispatch", "match"];
+    private static readonly string[] Verbs = ["map", "manifest", "health", "dispatch", "match", "privacy"];
 
     public static bool Handles(string[] args) => SplitHostArguments(args).Verb.Length > 0 && Verbs.Contains(SplitHostArguments(args).Verb[0]);
 
@@ -23,6 +24,7 @@ internal static class MentorBotCli
         root.Subcommands.Add(HealthCli.Create());
         root.Subcommands.Add(Features.CheckIns.DispatchCli.Create(cancellationToken => BuildBotServicesAsync(hostArgs, cancellationToken)));
         root.Subcommands.Add(Features.Matching.MatchCli.Create(cancellationToken => BuildBotServicesAsync(hostArgs, cancellationToken)));
+        root.Subcommands.Add(Features.Privacy.PrivacyCli.Create(cancellationToken => BuildServicesAsync(hostArgs, cancellationToken)));
         root.Subcommands.Add(Features.TeamsApp.ManifestCli.Create(() => Host.CreateApplicationBuilder(hostArgs).Configuration, Path.GetFullPath("manifest")));
         return await root.Parse(verb).InvokeAsync();
     }
@@ -82,6 +84,7 @@ internal static class MentorBotCli
         services.AddSingleton<MapDirectory>();
         services.AddGraph();
         services.AddSingleton<Features.Map.Sync.MapSyncService>();
+        services.AddPrivacy();
         services.AddSingleton(builder.Configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken);

@@ -4,6 +4,7 @@ using MentorBot.Features.Coaching;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
 using MentorBot.Features.Matching;
+using MentorBot.Features.Privacy;
 using MentorBot.Features.Reflections;
 using MentorBot.Features.Welcome;
 using MentorBot.Graph;
@@ -62,6 +63,7 @@ internal static class MentorBotComposition
         services.AddReflections();
         services.AddBooking();
         services.AddMatching();
+        services.AddPrivacy();
         services.AddScoped<ICardUpdates, TeamsCardUpdates>();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

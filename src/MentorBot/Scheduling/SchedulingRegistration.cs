@@ -39,6 +39,13 @@ internal static class SchedulingRegistration
                     .WithCronSchedule("0 17 * * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
                 job => job.WithIdentity(ActivityMemoryPruneJob.Key).DisallowConcurrentExecution(true));
 
+            // Daily, at night in UTC: the retention sweep. A missed night (downtime) runs once at the next start.
+            q.ScheduleJob<Features.Privacy.AnswerRetentionJob>(
+                trigger => trigger
+                    .WithIdentity(Features.Privacy.AnswerRetentionJob.Key.Name + "-daily")
+                    .WithCronSchedule("0 41 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                job => job.WithIdentity(Features.Privacy.AnswerRetentionJob.Key).DisallowConcurrentExecution(true));
+
             var poll = builder.Configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>()?.PollInterval ?? TimeSpan.FromSeconds(5);
             q.ScheduleJob<OutboxDispatchJob>(
                 trigger => trigger

@@ -23,7 +23,8 @@ internal static class MapCli
 
         var importFile = new Argument<FileInfo>("file") { Description = "A map file (.json, .yaml) or a people roster (.csv)." };
         var endMissing = new Option<bool>("--end-missing") { Description = "With a CSV roster: people not on the roster leave the map (their pairings end)." };
-        var import = new Command("import", "Validate, then import in one transaction: all or nothing. Re-importing the same file changes nothing.") { importFile, endMissing };
+        var importBy = Hosting.CliActor.Option();
+        var import = new Command("import", "Validate, then import in one transaction: all or nothing. Re-importing the same file changes nothing. Audited.") { importFile, endMissing, importBy };
         import.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetValue(importFile)!;
@@ -36,13 +37,14 @@ internal static class MapCli
 
             await using var provider = await services(cancellationToken);
             var importer = provider.GetRequiredService<MapImporter>();
-            var outcome = await ImportWithProgressAsync(importer, result!, cancellationToken);
+            var outcome = await ImportWithProgressAsync(importer, result!, Hosting.CliActor.Resolve(parse.GetValue(importBy)), file.Name, cancellationToken);
             PrintSummary(outcome.Summary);
             return 0;
         });
 
         var install = new Option<bool>("--install") { Description = "Also install MentorBot in Teams for mapped people it cannot reach yet (needs Graph:TeamsAppCatalogId)." };
-        var sync = new Command("sync", "Fill the map from Microsoft Graph: people, managers, time zones and working hours. Needs the Graph section configured.") { install };
+        var syncBy = Hosting.CliActor.Option();
+        var sync = new Command("sync", "Fill the map from Microsoft Graph: people, managers, time zones and working hours. Needs the Graph section configured. Audited.") { install, syncBy };
         sync.SetAction(async (parse, cancellationToken) =>
         {
             await using var provider = await services(cancellationToken);
@@ -55,7 +57,7 @@ internal static class MapCli
             try
             {
                 var result = await provider.GetRequiredService<Sync.MapSyncService>().RunAsync(
-                    parse.GetValue(install), new Progress<string>(line => Console.WriteLine(line)), cancellationToken);
+                    parse.GetValue(install), Hosting.CliActor.Resolve(parse.GetValue(syncBy)), new Progress<string>(line => Console.WriteLine(line)), cancellationToken);
                 if (result.Summary is null)
                 {
                     Report(new FileInfo("directory"), null, result.Problems);
@@ -131,7 +133,7 @@ internal static class MapCli
         return 1;
     }
 
-    private static async Task<MapImportOutcome> ImportWithProgressAsync(MapImporter importer, MentorshipMap map, CancellationToken cancellationToken)
+    private static async Task<MapImportOutcome> ImportWithProgressAsync(MapImporter importer, MentorshipMap map, string actor, string source, CancellationToken cancellationToken)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -145,7 +147,7 @@ internal static class MapCli
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Importing: {p.Done}/{p.Total} ({tenth * 10}%)"));
                 }
             });
-            return await importer.ImportAsync(map, plain, cancellationToken);
+            return await importer.ImportAsync(map, actor, source, plain, cancellationToken);
         }
 
         MapImportOutcome? outcome = null;
@@ -158,7 +160,7 @@ internal static class MapCli
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
                 });
-                outcome = await importer.ImportAsync(map, progress, cancellationToken);
+                outcome = await importer.ImportAsync(map, actor, source, progress, cancellationToken);
                 task.Value = task.MaxValue;
             });
         return outcome!;

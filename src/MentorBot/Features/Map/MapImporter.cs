@@ -17,8 +17,9 @@ internal sealed class MapImporter(MapStore store)
         return shapeProblems.Count == 0 ? (map, problems) : (null, [.. shapeProblems, .. problems]);
     }
 
-    public async Task<MapImportOutcome> ImportAsync(MentorshipMap map, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
-        new(map, await store.ImportAsync(map, progress, cancellationToken));
+    /// <summary>Imports, recording <c>map.import</c> in the audit log by <paramref name="actor"/> in the same transaction.</summary>
+    public async Task<MapImportOutcome> ImportAsync(MentorshipMap map, string actor, string source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        new(map, await store.ImportAsync(map, progress, new AuditStamp(actor, Privacy.AuditActions.MapImport, "map", $"from {source}: "), cancellationToken));
 }
 
 internal sealed record MapImportOutcome(MentorshipMap Map, ImportSummary Summary);

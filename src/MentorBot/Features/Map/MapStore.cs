@@ -8,11 +8,15 @@ namespace MentorBot.Features.Map;
 /// Reads the map and imports a new version of it in one transaction. An import upserts what changed and ends what
 /// left the map (people, pairings, circles), so re-importing the same file changes nothing and history survives.
 /// </summary>
-internal sealed class MapStore(Database database, TimeProvider time)
+internal sealed class MapStore(Database database, Privacy.AuditLog audit, TimeProvider time)
 {
     private const int ProgressEvery = 250;
 
-    public async Task<ImportSummary> ImportAsync(MentorshipMap map, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public Task<ImportSummary> ImportAsync(MentorshipMap map, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        ImportAsync(map, progress, null, cancellationToken);
+
+    /// <summary>Imports the map; with <paramref name="stamp"/>, the audit entry (with the counts) commits in the same transaction.</summary>
+    public async Task<ImportSummary> ImportAsync(MentorshipMap map, IProgress<ImportProgress>? progress, AuditStamp? stamp, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -38,9 +42,15 @@ internal sealed class MapStore(Database database, TimeProvider time)
             new { name = map.ProgrammeName, now },
             transaction);
 
+        var summary = new ImportSummary(lanes, units, people, mentorships, circles);
+        if (stamp is not null)
+        {
+            await audit.RecordAsync(connection, transaction, stamp.Actor, stamp.Action, stamp.Subject, $"{stamp.Detail}{summary}", cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         tracker.Finish();
-        return new ImportSummary(lanes, units, people, mentorships, circles);
+        return summary;
     }
 
     /// <summary>The current map: what is active, as the next import would compare it.</summary>
@@ -260,9 +270,24 @@ internal sealed class SectionChanges
     public bool Changed => Added + Updated + Ended > 0;
 
     public override string ToString() => $"{Added} added, {Updated} updated, {Ended} ended, {Unchanged} unchanged";
+
+    /// <summary>Only the changes: "1 added, 2 ended".</summary>
+    public string Counts() => string.Join(", ", new[] { (Added, "added"), (Updated, "updated"), (Ended, "ended") }
+        .Where(c => c.Item1 > 0).Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.Item1} {c.Item2}")));
 }
 
 internal sealed record ImportSummary(SectionChanges Lanes, SectionChanges Units, SectionChanges People, SectionChanges Mentorships, SectionChanges Circles)
 {
     public bool Changed => Lanes.Changed || Units.Changed || People.Changed || Mentorships.Changed || Circles.Changed;
+
+    /// <summary>What changed, as counts only (for the audit log): "people 1 added, 2 ended; pairings 2 ended".</summary>
+    public override string ToString()
+    {
+        var changed = new[] { ("people", People), ("pairings", Mentorships), ("circles", Circles), ("units", Units), ("lanes", Lanes) }
+            .Where(s => s.Item2.Changed).Select(s => $"{s.Item1} {s.Item2.Counts()}").ToList();
+        return changed.Count == 0 ? "nothing changed" : string.Join("; ", changed);
+    }
 }
+
+/// <summary>Who changed the map and how, recorded in the audit log with the import's counts appended to <see cref="Detail"/>.</summary>
+internal sealed record AuditStamp(string Actor, string Action, string? Subject, string Detail);

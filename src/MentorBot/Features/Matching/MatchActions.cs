@@ -57,7 +57,7 @@ internal sealed class MatchPublishAction(MatchingService service, MapDirectory d
 
         var rejected = turn.Data.Where(d => d.Key.StartsWith(MatchVerbs.Accept(string.Empty), StringComparison.Ordinal) && d.Value == "false")
             .Select(d => d.Key[MatchVerbs.Accept(string.Empty).Length..]).ToHashSet(StringComparer.Ordinal);
-        var result = await service.PublishAsync(turn.Get(MatchVerbs.Run) ?? string.Empty, rejected, cancellationToken);
+        var result = await service.PublishAsync(turn.Get(MatchVerbs.Run) ?? string.Empty, rejected, caller.Id, cancellationToken);
         return new CardActionOutcome.ReplaceCard(result is null ? MatchCard.AlreadyPublished(l) : MatchCard.Published(result, l));
     }
 }

@@ -63,13 +63,14 @@ internal static class MatchCli
 
         var runId = new Argument<string>("run") { Description = "The run id printed by match suggest." };
         var reject = new Option<string[]>("--reject") { Description = "Mentee ids whose suggestion is left out.", AllowMultipleArgumentsPerToken = true };
-        var publish = new Command("publish", "Publish a run: accepted pairings join the map, both people get an intro card, the unmatched are told why.") { runId, reject };
+        var by = Hosting.CliActor.Option();
+        var publish = new Command("publish", "Publish a run: accepted pairings join the map, both people get an intro card, the unmatched are told why. Audited.") { runId, reject, by };
         publish.SetAction(async (parse, cancellationToken) =>
         {
             var provider = await services(cancellationToken);
             using var scope = provider.CreateScope();
             var result = await scope.ServiceProvider.GetRequiredService<MatchingService>()
-                .PublishAsync(parse.GetValue(runId)!, (parse.GetValue(reject) ?? []).ToHashSet(StringComparer.Ordinal), cancellationToken);
+                .PublishAsync(parse.GetValue(runId)!, (parse.GetValue(reject) ?? []).ToHashSet(StringComparer.Ordinal), Hosting.CliActor.Resolve(parse.GetValue(by)), cancellationToken);
             if (result is null)
             {
                 Console.Error.WriteLine("That run does not exist or is already published. Run match suggest for a fresh one.");

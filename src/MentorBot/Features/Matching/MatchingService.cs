@@ -34,8 +34,11 @@ internal sealed partial class MatchingService(
         return (await store.FindRunAsync(runId, cancellationToken))!;
     }
 
-    /// <summary>Publishes the run: <paramref name="rejected"/> mentees are left out, everyone else is paired. Null when the run is unknown or already published.</summary>
-    public async Task<PublishResult?> PublishAsync(string runId, IReadOnlySet<string> rejected, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes the run: <paramref name="rejected"/> mentees are left out, everyone else is paired. Null when the run is
+    /// unknown or already published. <paramref name="actor"/> (an admin's map id, or who ran the CLI) goes to the audit log.
+    /// </summary>
+    public async Task<PublishResult?> PublishAsync(string runId, IReadOnlySet<string> rejected, string actor, CancellationToken cancellationToken)
     {
         var run = await store.FindRunAsync(runId, cancellationToken);
         if (run is null || run.Status != "draft")
@@ -46,7 +49,7 @@ internal sealed partial class MatchingService(
         var accepted = run.Suggestions.Where(s => !rejected.Contains(s.MenteeId)).Select(s => s.MenteeId).ToHashSet(StringComparer.Ordinal);
         var people = (await map.LoadAsync(cancellationToken)).People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (!await store.PublishAsync(runId, accepted, s => NewPairing(runId, s, people, today), cancellationToken))
+        if (!await store.PublishAsync(runId, accepted, s => NewPairing(runId, s, people, today), actor, cancellationToken))
         {
             return null;
         }

@@ -16,7 +16,7 @@ internal sealed record SavedRun(string Id, string CreatedBy, DateTimeOffset Crea
 internal sealed record RematchRequest(string MentorshipId, string MenteeId, string MentorId, string Source);
 
 /// <summary>Matching runs, their publication into the map (one transaction), and re-match requests.</summary>
-internal sealed class MatchingStore(Database database, TimeProvider time)
+internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, TimeProvider time)
 {
     public const string Pending = "pending";
     public const string Accepted = "accepted";
@@ -81,9 +81,9 @@ internal sealed class MatchingStore(Database database, TimeProvider time)
     /// <summary>
     /// Publishes a draft run once: accepted suggestions become active lane mentorships (the pairing each replaces is
     /// ended), the rest are marked rejected, and their re-match requests are closed. False when the run was already
-    /// published (a double click, a second admin).
+    /// published (a double click, a second admin). <c>match.publish</c> is recorded in the audit log in the same transaction.
     /// </summary>
-    public async Task<bool> PublishAsync(string runId, IReadOnlySet<string> acceptedMentees, Func<SavedSuggestion, Mentorship> toMentorship, CancellationToken cancellationToken)
+    public async Task<bool> PublishAsync(string runId, IReadOnlySet<string> acceptedMentees, Func<SavedSuggestion, Mentorship> toMentorship, string actor, CancellationToken cancellationToken)
     {
         var run = await FindRunAsync(runId, cancellationToken);
         if (run is null)
@@ -138,6 +138,9 @@ internal sealed class MatchingStore(Database database, TimeProvider time)
             }
         }
 
+        var paired = run.Suggestions.Count(s => acceptedMentees.Contains(s.MenteeId));
+        await audit.RecordAsync(connection, transaction, actor, Privacy.AuditActions.MatchPublish, runId,
+            string.Create(CultureInfo.InvariantCulture, $"{paired} pairings published, {run.Suggestions.Count - paired} rejected, {run.Unmatched.Count} without a match"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -12,6 +12,7 @@ internal static class AuditActions
     public const string MatchPublish = "match.publish";
     public const string PrivacyExport = "privacy.export";
     public const string PrivacyErase = "privacy.erase";
+    public const string PrivacyRetention = "privacy.retention";
 }
 
 /// <summary>One audit entry.</summary>
@@ -32,6 +33,17 @@ internal sealed class AuditLog(Database database, TimeProvider time)
             new { id = Guid.NewGuid().ToString("n"), at = time.GetUtcNow().ToUnixTimeMilliseconds(), actor, action, subject, detail },
             transaction,
             cancellationToken: cancellationToken));
+
+    /// <summary>The latest entries by or about any of <paramref name="people"/> (ids or pseudonyms), newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, IReadOnlyCollection<string> people, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long At, string Actor, string Action, string? Subject, string? Detail)>(new CommandDefinition(
+            $"SELECT at_ms, actor, action, subject, detail FROM audit_log WHERE {database.AnyOf("subject", "people")} OR {database.AnyOf("actor", "people")} ORDER BY at_ms DESC LIMIT @count",
+            new { count, people = people.ToArray() },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.At), r.Actor, r.Action, r.Subject, r.Detail))];
+    }
 
     public async Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, string? subject, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ internal sealed partial class DemoMapSeeder(
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var map = DemoMap.Load(today);
-        await store.ImportAsync(map, null, cancellationToken);
+        await store.ImportAsync(map, null, new AuditStamp("mentorbot", Privacy.AuditActions.MapImport, "map", "the embedded demo map (Map:SeedDemoMap): "), cancellationToken);
         Log.Seeded(logger, map.People.Count, map.Mentorships.Count);
     }
 

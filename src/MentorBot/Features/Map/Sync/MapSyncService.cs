@@ -7,9 +7,9 @@ namespace MentorBot.Features.Map.Sync;
 /// <c>map sync</c>: fills the map from the directory (Graph /users with managers, mailboxSettings for time zones and
 /// working hours), validates, imports all or nothing, and can install the Teams app for people MentorBot cannot reach.
 /// </summary>
-internal sealed class MapSyncService(GraphClient graph, MapStore store, MapDirectory directory, IOptions<GraphOptions> options)
+internal sealed class MapSyncService(GraphClient graph, MapStore store, MapDirectory directory, Privacy.AuditLog audit, IOptions<GraphOptions> options)
 {
-    public async Task<MapSyncResult> RunAsync(bool install, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<MapSyncResult> RunAsync(bool install, string actor, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var users = new List<DirectoryUser>();
         await foreach (var user in graph.ListUsersAsync(cancellationToken))
@@ -44,7 +44,7 @@ internal sealed class MapSyncService(GraphClient graph, MapStore store, MapDirec
             return new MapSyncResult(users.Count, null, problems, 0, 0);
         }
 
-        var summary = await store.ImportAsync(map, null, cancellationToken);
+        var summary = await store.ImportAsync(map, null, new AuditStamp(actor, Privacy.AuditActions.MapSync, "map", $"from the directory ({users.Count} people read): "), cancellationToken);
         if (!install)
         {
             return new MapSyncResult(users.Count, summary, [], 0, 0);
@@ -67,6 +67,7 @@ internal sealed class MapSyncService(GraphClient graph, MapStore store, MapDirec
             }
         }
 
+        await audit.RecordAsync(actor, Privacy.AuditActions.MapSync, "map", $"installed MentorBot for {installed} people; {failed} could not be installed", cancellationToken);
         return new MapSyncResult(users.Count, summary, [], installed, failed);
     }
 }

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Dapper;
+using MentorBot.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Features.Privacy;
+
+/// <summary>How many rows a retention sweep cleared free text from, per table.</summary>
+internal sealed record RetentionResult(int CheckIns, int CircleAnswers, int Reviews, int Calibrations, int MentorNotes)
+{
+    public int Total => CheckIns + CircleAnswers + Reviews + Calibrations + MentorNotes;
+}
+
+/// <summary>
+/// Clears free text older than <see cref="PrivacyOptions.AnswerRetention"/> (from when it was last written) in every
+/// table that holds any, in one transaction. Scores, flags, dates and the rows themselves stay, so counts and trends
+/// do not change. A table that gains a free-text column must be added here and in docs/PRIVACY.md.
+/// </summary>
+internal sealed partial class AnswerRetention(Database database, AuditLog audit, IOptions<PrivacyOptions> options, TimeProvider time, ILogger<AnswerRetention> logger)
+{
+    public async Task<RetentionResult> SweepAsync(CancellationToken cancellationToken)
+    {
+        var retention = options.Value.AnswerRetention;
+        var cutoff = (time.GetUtcNow() - retention).ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        Task<int> Clear(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, new { cutoff }, transaction, cancellationToken: cancellationToken));
+
+        var result = new RetentionResult(
+            await Clear("UPDATE checkin_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)"),
+            await Clear("UPDATE circle_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)"),
+            await Clear("UPDATE quarterly_reviews SET went_well = NULL, focus_next = NULL WHERE answered_at_ms < @cutoff AND (went_well IS NOT NULL OR focus_next IS NOT NULL)"),
+            await Clear("UPDATE calibrations SET note = NULL WHERE answered_at_ms < @cutoff AND note IS NOT NULL"),
+            await Clear("UPDATE mentor_notes SET fields_json = '{}' WHERE updated_at_ms < @cutoff AND fields_json <> '{}'"));
+        if (result.Total > 0)
+        {
+            await audit.RecordAsync(connection, transaction, "mentorbot", AuditActions.PrivacyRetention, null,
+                string.Create(CultureInfo.InvariantCulture, $"free text older than {retention.TotalDays:0} days cleared: {result.CheckIns} check-ins, {result.CircleAnswers} circle answers, {result.Reviews} reviews, {result.Calibrations} calibrations, {result.MentorNotes} notes"),
+                cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        Log.Swept(logger, (int)retention.TotalDays, result.CheckIns, result.CircleAnswers, result.Reviews, result.Calibrations, result.MentorNotes);
+        return result;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 8101, Level = LogLevel.Information,
+            Message = "Retention ({Days} days): free text cleared from {CheckIns} check-ins, {CircleAnswers} circle answers, {Reviews} quarterly reviews, {Calibrations} calibration answers and {Notes} mentor notes.")]
+        public static partial void Swept(ILogger logger, int days, int checkIns, int circleAnswers, int reviews, int calibrations, int notes);
+    }
+}
