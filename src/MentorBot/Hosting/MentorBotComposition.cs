@@ -146,6 +146,7 @@ internal static class MentorBotComposition
         services.AddSingleton<MapStatusQuery>();
         services.AddSingleton<MapImporter>();
         services.AddHostedService<Features.Map.Demo.DemoMapSeeder>();
+        services.AddHostedService<Features.Map.Demo.DemoHistorySeeder>();
         services.AddTextCommand<MyMapCommand>();
         services.AddTextCommand<MapStatusCommand>();
         services.AddGraph();
