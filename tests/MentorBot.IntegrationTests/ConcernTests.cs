@@ -41,7 +41,9 @@ public sealed class ConcernTests : IAsyncLifetime
         var card = Sent.CardText(_host.Sent[^1]);
         Assert.Contains("Megan Bowen, your mentor", card, StringComparison.Ordinal);
         Assert.Contains("Samuel Okafor, the designated person for Medical Ward 3", card, StringComparison.Ordinal);
-        Assert.Contains("To Megan Bowen: only Megan Bowen sees it. Not acknowledged within 1 day: a reminder; 2 days later it also goes to Samuel Okafor (the designated person for Medical Ward 3).", card, StringComparison.Ordinal);
+        Assert.Contains("Only the person you choose sees it. If they haven't acknowledged it within 1 day, they get a reminder; 2 days later it also goes to a backup contact:", card, StringComparison.Ordinal);
+        Assert.Contains("• Megan Bowen, Priya Raman or Isaiah Langer → Samuel Okafor (the designated person for Medical Ward 3)", card, StringComparison.Ordinal);
+        Assert.Contains("• Samuel Okafor → Adele Vance (their manager)", card, StringComparison.Ordinal);
         Assert.Contains("Send it without my name", card, StringComparison.Ordinal);
         Assert.Contains("Nothing is sent until you press Send", card, StringComparison.Ordinal);
         Assert.Contains("\"verb\":\"concern.send\"", card, StringComparison.Ordinal);
@@ -164,7 +166,7 @@ public sealed class ConcernTests : IAsyncLifetime
 
         var body = await Sent.InvokeBodyAsync(await host.PostActivityAsync(Alex.Execute(ConcernVerbs.Send, new JsonObject
         {
-            [ConcernFields.Concern] = "forced-anonymous",
+            [ConcernFields.Concern] = "forcedanonymous1",
             [ConcernFields.Body] = Words,
             [ConcernFields.To] = "mentor:megan-bowen",
             [ConcernFields.Anonymous] = "true",
@@ -172,7 +174,7 @@ public sealed class ConcernTests : IAsyncLifetime
 
         Assert.DoesNotContain("without my name", compose, StringComparison.Ordinal);
         Assert.DoesNotContain("without your name", body.ToJsonString(), StringComparison.Ordinal);
-        var concern = await host.Service<ConcernStore>().FindAsync("forced-anonymous", default);
+        var concern = await host.Service<ConcernStore>().FindAsync("forcedanonymous1", default);
         Assert.Equal(("alex-wilber", false), (concern!.SenderId, concern.Anonymous));
     }
 

@@ -72,18 +72,20 @@ internal static class ConcernCard
                 "El mapa no te asigna mentor y tu unidad no tiene persona designada, así que MentorBot no tiene a quién enviarla. Díselo directamente a tu responsable o a la administración del programa. En una emergencia, usa la vía habitual de tu unidad.")),
         ]);
 
+    private static string Backups(ConcernChoice choice, string? unitName, Language l) => choice.Backups.Count == 0
+        ? l.Pick("nobody (no backup contact is set)", "nadie (no hay contacto de respaldo)")
+        : ConcernWords.Names([.. choice.Backups.Select(b => $"{b.Name} ({ConcernWords.Role(b.Role, unitName, l)})")], l);
+
     private static Container WhoSeesIt(ConcernForm form)
     {
         var l = form.Language;
         var items = new List<CardElement> { new TextBlock(l.Pick("Who will see it", "Quién la verá")) { Weight = FontWeight.Bolder } };
-        foreach (var choice in form.Choices)
+        items.Add(Blocks.Subtle(l.Pick(
+            $"Only the person you choose sees it. If they haven't acknowledged it within {ConcernWords.Span(form.ReminderAfter, l)}, they get a reminder; {ConcernWords.Span(form.BackupAfter, l)} later it also goes to a backup contact:",
+            $"Solo la ve la persona que elijas. Si no la confirma en {ConcernWords.Span(form.ReminderAfter, l)}, recibe un recordatorio; {ConcernWords.Span(form.BackupAfter, l)} después también la recibe un contacto de respaldo:")));
+        foreach (var group in form.Choices.GroupBy(c => Backups(c, form.UnitName, l), StringComparer.Ordinal))
         {
-            var backup = choice.Backups.Count == 0
-                ? l.Pick("no backup contact is set", "no hay contacto de respaldo")
-                : ConcernWords.Names([.. choice.Backups.Select(b => $"{b.Name} ({ConcernWords.Role(b.Role, form.UnitName, l)})")], l);
-            items.Add(Blocks.Subtle(l.Pick(
-                $"To {choice.Recipient.Name}: only {choice.Recipient.Name} sees it. Not acknowledged within {ConcernWords.Span(form.ReminderAfter, l)}: a reminder; {ConcernWords.Span(form.BackupAfter, l)} later it also goes to {backup}.",
-                $"A {choice.Recipient.Name}: solo la ve {choice.Recipient.Name}. Sin confirmar en {ConcernWords.Span(form.ReminderAfter, l)}: un recordatorio; {ConcernWords.Span(form.BackupAfter, l)} después también la recibe {backup}.")));
+            items.Add(Blocks.Subtle($"• {ConcernWords.Names([.. group.Select(c => c.Recipient.Name)], l, or: true)} → {group.Key}"));
         }
 
         items.Add(Blocks.Subtle(form.AllowAnonymous

@@ -36,7 +36,7 @@ internal sealed partial class ConcernService(
     {
         var person = await directory.FindByAadObjectIdAsync(turn.Caller.AadObjectId, cancellationToken);
         var l = Languages.From(person?.Locale ?? turn.Caller.Locale);
-        if (person is null || turn.Get(ConcernFields.Concern) is not { Length: > 0 and <= 64 } id)
+        if (person is null || turn.Get(ConcernFields.Concern) is not { Length: > 0 and <= 64 } id || !id.All(char.IsAsciiLetterOrDigit))
         {
             return new CardActionOutcome.ShowMessage(l.Pick("That card is out of date. Type raise a concern to start again.", "Esa tarjeta está desactualizada. Escribe raise a concern para empezar de nuevo."));
         }

@@ -71,8 +71,8 @@ internal static class ConcernWords
                 : l.Pick(Of((int)Math.Ceiling(span.TotalMinutes), "minute", "minutes"), Of((int)Math.Ceiling(span.TotalMinutes), "minuto", "minutos"));
     }
 
-    public static string Names(IReadOnlyList<string> names, Language l) =>
-        names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + l.Pick(" and ", " y ") + names[^1];
+    public static string Names(IReadOnlyList<string> names, Language l, bool or = false) =>
+        names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + (or ? l.Pick(" or ", " o ") : l.Pick(" and ", " y ")) + names[^1];
 
     public static string StatusLine(ConcernView view, Language l) => view.Status switch
     {

@@ -41,6 +41,16 @@ internal static class PulseCalendar
         _ => null,
     };
 
+    /// <summary>Whether the audience includes the person, from the person alone; null for a circle, which needs the circle's members.</summary>
+    public static bool? Includes(PulseAudience audience, Person person) => audience.Kind switch
+    {
+        PulseAudienceKind.Programme => true,
+        PulseAudienceKind.Unit => person.UnitId == audience.Id,
+        PulseAudienceKind.Level => Enum.TryParse<Level>(audience.Id, ignoreCase: true, out var level) && person.Level == level,
+        PulseAudienceKind.Circle => null,
+        _ => false,
+    };
+
     /// <summary>The people a pulse asks, as the map stands now.</summary>
     public static IReadOnlyList<Person> Audience(MentorshipMap map, PulseAudience audience) => audience.Kind switch
     {

@@ -7,7 +7,6 @@ namespace MentorBot.Features.Pulses;
 
 /// <summary>Answering a pulse: the card, at send time, for someone it asks; and counting their answers, once, without their name.</summary>
 internal sealed partial class PulseService(
-    MapStore map,
     MapDirectory directory,
     PulseStore store,
     PulseBallotBox ballots,
@@ -21,7 +20,7 @@ internal sealed partial class PulseService(
         var run = await store.FindRunAsync(runId, cancellationToken);
         var pulse = run is null ? null : await store.FindAsync(run.PulseId, cancellationToken);
         var person = await directory.FindByIdAsync(personId, cancellationToken);
-        if (run is null || pulse is null || person is null || !run.IsOpenAt(time.GetUtcNow()) || !await AskedAsync(pulse, person.Id, cancellationToken)
+        if (run is null || pulse is null || person is null || !run.IsOpenAt(time.GetUtcNow()) || !await AskedAsync(pulse, person, cancellationToken)
             || await ballots.HasRespondedAsync(run.Id, person.Id, cancellationToken))
         {
             return null;
@@ -36,7 +35,7 @@ internal sealed partial class PulseService(
         var l = Languages.From(person?.Locale ?? turn.Caller.Locale);
         var run = turn.Get(PulseFields.Run) is { Length: > 0 and <= 120 } runId ? await store.FindRunAsync(runId, cancellationToken) : null;
         var pulse = run is null ? null : await store.FindAsync(run.PulseId, cancellationToken);
-        if (person is null || run is null || pulse is null || !await AskedAsync(pulse, person.Id, cancellationToken))
+        if (person is null || run is null || pulse is null || !await AskedAsync(pulse, person, cancellationToken))
         {
             Log.Refused(logger);
             return new CardActionOutcome.ShowMessage(l.Pick("This pulse isn't one you were asked, so I can't record an answer.", "No se te pidió esta encuesta, así que no puedo guardar una respuesta."));
@@ -104,8 +103,11 @@ internal sealed partial class PulseService(
             settings.MinResponses, Math.Max(settings.MinResponses, settings.MinResponsesForComments), settings.MaxCommentLength, l);
     }
 
-    private async Task<bool> AskedAsync(Pulse pulse, string personId, CancellationToken cancellationToken) =>
-        PulseCalendar.Audience(await map.LoadAsync(cancellationToken), pulse.Audience).Any(p => p.Id == personId);
+    /// <summary>Whether the pulse asks this person, as the map stands now (read without loading the whole map).</summary>
+    private async Task<bool> AskedAsync(Pulse pulse, Person person, CancellationToken cancellationToken) =>
+        PulseCalendar.Includes(pulse.Audience, person) ?? (person.AadObjectId is { } aad
+            && await directory.LoadPersonMapAsync(aad, cancellationToken) is { } personMap
+            && personMap.Circles.Any(c => c.Id == pulse.Audience.Id));
 
     private static partial class Log
     {
