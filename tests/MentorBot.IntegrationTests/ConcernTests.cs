@@ -297,8 +297,8 @@ public sealed class ConcernTests : IAsyncLifetime
         await RaiseAsync(ConcernTarget.Designated, anonymous: true);
         await InvokeAsync(Megan, ConcernVerbs.Resolve, first);
 
-        var counts = await _host.Service<ConcernStore>().CountsAsync(["medical-ward-3"], _host.Clock.GetUtcNow().AddDays(-7), default);
-        var elsewhere = await _host.Service<ConcernStore>().CountsAsync(["emergency-department"], _host.Clock.GetUtcNow().AddDays(-7), default);
+        var counts = await _host.Service<ConcernQueries>().CountsAsync(["medical-ward-3"], _host.Clock.GetUtcNow().AddDays(-7), default);
+        var elsewhere = await _host.Service<ConcernQueries>().CountsAsync(["emergency-department"], _host.Clock.GetUtcNow().AddDays(-7), default);
 
         Assert.Equal(new ConcernCounts(1, 1), counts);
         Assert.Equal(new ConcernCounts(0, 0), elsewhere);

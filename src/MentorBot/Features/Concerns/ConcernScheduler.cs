@@ -14,6 +14,7 @@ namespace MentorBot.Features.Concerns;
 /// </summary>
 internal sealed partial class ConcernScheduler(
     ConcernStore store,
+    ConcernQueries queries,
     OutboxStore outbox,
     IOptions<ConcernOptions> options,
     TimeProvider time,
@@ -25,7 +26,7 @@ internal sealed partial class ConcernScheduler(
         var settings = options.Value;
         var people = map.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var reminded = 0;
-        foreach (var concern in await store.AwaitingReminderAsync(settings.ReminderAfter, cancellationToken))
+        foreach (var concern in await queries.AwaitingReminderAsync(settings.ReminderAfter, cancellationToken))
         {
             var due = concern.RaisedAt + settings.ReminderAfter;
             if (people.TryGetValue(concern.RecipientId, out var recipient))
@@ -42,7 +43,7 @@ internal sealed partial class ConcernScheduler(
         }
 
         var forwarded = 0;
-        foreach (var concern in await store.AwaitingBackupAsync(settings.BackupAfter, cancellationToken))
+        foreach (var concern in await queries.AwaitingBackupAsync(settings.BackupAfter, cancellationToken))
         {
             var sender = await store.SenderOfAsync(concern.Id, cancellationToken);
             var backups = ConcernRouting.Backups(map, concern.Target, concern.RecipientId, concern.UnitId, sender);

@@ -14,6 +14,7 @@ internal sealed partial class ConcernService(
     MapDirectory directory,
     ConcernReader reader,
     ConcernStore store,
+    ConcernQueries queries,
     OutboxStore outbox,
     IOptions<ConcernOptions> options,
     ILogger<ConcernService> logger)
@@ -97,8 +98,8 @@ internal sealed partial class ConcernService(
             return new ConcernSummary(c.Id, $"{who}, {view.RaisedWhen}: {Excerpt(c.Body)}", ConcernWords.StatusLine(view, l));
         }
 
-        var raised = await store.RaisedByAsync(person.Id, 10, cancellationToken);
-        var handled = await store.HandledByAsync(person.Id, 10, cancellationToken);
+        var raised = await queries.RaisedByAsync(person.Id, 10, cancellationToken);
+        var handled = await queries.HandledByAsync(person.Id, 10, cancellationToken);
         return MyConcernsCard.Build([.. raised.Select(c => Summary(c, true))], [.. handled.Select(c => Summary(c, false))], l);
     }
 

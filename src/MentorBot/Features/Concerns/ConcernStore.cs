@@ -8,22 +8,17 @@ namespace MentorBot.Features.Concerns;
 /// <summary>
 /// Concerns, their conversation and the relay. Every change commits together with its audit entry. Queries for a
 /// recipient read <c>concerns</c> and <c>concern_messages</c> only; the relay (who wrote an anonymous concern) is read
-/// by <see cref="SenderOfAsync"/> and <see cref="RaisedByAsync"/> alone, to route things back to the sender.
+/// by <see cref="SenderOfAsync"/> and <see cref="ConcernQueries.RaisedByAsync"/> alone, to route things back to the sender.
 /// </summary>
 internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvider time)
 {
-    private const string Columns =
-        "id AS Id, sender_id AS SenderId, anonymous AS Anonymous, target AS Target, recipient_id AS RecipientId, unit_id AS UnitId, body AS Body, source AS Source, " +
-        "status AS Status, raised_at_ms AS RaisedAt, acknowledged_at_ms AS AcknowledgedAt, acknowledged_by AS AcknowledgedBy, resolved_at_ms AS ResolvedAt, " +
-        "resolved_by AS ResolvedBy, reminded_at_ms AS RemindedAt, escalated_at_ms AS EscalatedAt, backup_ids AS BackupIds, revision AS Revision";
-
     /// <summary>Stores a new concern and its audit entry. A second send of the same card returns the stored one; null when that id is someone else's.</summary>
     public async Task<(Concern Concern, bool Created)?> RaiseAsync(NewConcern concern, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        if (await ReadAsync(connection, transaction, concern.Id, cancellationToken) is { } existing)
+        if (await ConcernRow.ReadAsync(connection, transaction, concern.Id, cancellationToken) is { } existing)
         {
             var sender = await SenderOfAsync(connection, transaction, concern.Id, cancellationToken);
             await transaction.RollbackAsync(cancellationToken);
@@ -47,7 +42,7 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
         // An anonymous concern's audit entry names neither the sender nor anything that narrows them down.
         await audit.RecordAsync(connection, transaction, concern.Anonymous ? ConcernAuditActions.AnonymousActor : concern.SenderId, ConcernAuditActions.Raise, concern.Id,
             concern.Anonymous ? null : $"target={concern.Target};recipient={concern.RecipientId}", cancellationToken);
-        var stored = (await ReadAsync(connection, transaction, concern.Id, cancellationToken))!;
+        var stored = (await ConcernRow.ReadAsync(connection, transaction, concern.Id, cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
         return (stored, true);
     }
@@ -55,7 +50,7 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
     public async Task<Concern?> FindAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, id, cancellationToken);
+        return await ConcernRow.ReadAsync(connection, null, id, cancellationToken);
     }
 
     /// <summary>Who wrote the concern: the named sender, or the relay's link for an anonymous one. Only for routing back to them.</summary>
@@ -117,7 +112,7 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
                   WHERE id = @id AND status <> 'resolved'
                   """,
             new { id, now, authorId }, transaction, cancellationToken: cancellationToken));
-        var concern = rows == 1 ? await ReadAsync(connection, transaction, id, cancellationToken) : null;
+        var concern = rows == 1 ? await ConcernRow.ReadAsync(connection, transaction, id, cancellationToken) : null;
         if (concern is null)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -134,28 +129,6 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
         return concern;
     }
 
-    /// <summary>Open concerns never reminded whose reminder may be due (the scheduler places the exact time in working hours).</summary>
-    public async Task<IReadOnlyList<Concern>> AwaitingReminderAsync(TimeSpan after, CancellationToken cancellationToken)
-    {
-        var before = (time.GetUtcNow() - after).ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ConcernRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM concerns WHERE status = 'open' AND reminded_at_ms IS NULL AND raised_at_ms <= @before ORDER BY raised_at_ms, id",
-            new { before }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToConcern())];
-    }
-
-    /// <summary>Open concerns reminded at least <paramref name="after"/> ago and not yet forwarded to the backup contact.</summary>
-    public async Task<IReadOnlyList<Concern>> AwaitingBackupAsync(TimeSpan after, CancellationToken cancellationToken)
-    {
-        var before = (time.GetUtcNow() - after).ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ConcernRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM concerns WHERE status = 'open' AND escalated_at_ms IS NULL AND reminded_at_ms <= @before ORDER BY raised_at_ms, id",
-            new { before }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToConcern())];
-    }
-
     /// <summary>Claims the one reminder of an open concern. False when another run claimed it, or it was acknowledged meanwhile.</summary>
     public async Task<bool> ClaimReminderAsync(string id, CancellationToken cancellationToken) =>
         await ChangeAsync(id, "mentorbot", ConcernAuditActions.Remind, null,
@@ -167,51 +140,6 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
         ChangeAsync(id, "mentorbot", ConcernAuditActions.Forward, $"backups={string.Join(',', backupIds)}",
             "UPDATE concerns SET escalated_at_ms = @now, backup_ids = @backups, revision = revision + 1, updated_at_ms = @now WHERE id = @id AND status = 'open' AND escalated_at_ms IS NULL",
             string.Join(',', backupIds), cancellationToken);
-
-    /// <summary>The concerns a person raised, named or not, newest first.</summary>
-    public async Task<IReadOnlyList<Concern>> RaisedByAsync(string personId, int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ConcernRow>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM concerns
-            WHERE sender_id = @personId OR id IN (SELECT concern_id FROM concern_relay WHERE sender_id = @personId)
-            ORDER BY raised_at_ms DESC, id LIMIT {count}
-            """,
-            new { personId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToConcern())];
-    }
-
-    /// <summary>The concerns a person handles (as recipient or backup), unresolved first, newest first.</summary>
-    public async Task<IReadOnlyList<Concern>> HandledByAsync(string personId, int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ConcernRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM concerns WHERE recipient_id = @personId OR backup_ids LIKE @like ORDER BY raised_at_ms DESC, id",
-            new { personId, like = "%" + personId + "%" }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToConcern()).Where(c => c.IsHandler(personId))
-            .OrderBy(c => c.Status == ConcernStatus.Resolved ? 1 : 0).ThenByDescending(c => c.RaisedAt).Take(count)];
-    }
-
-    /// <summary>
-    /// For leaders' digests: how many concerns raised in these units since an instant are still open (unacknowledged
-    /// or acknowledged) and how many are resolved. Counts only; nothing about who or what.
-    /// </summary>
-    public async Task<ConcernCounts> CountsAsync(IReadOnlyCollection<string> unitIds, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        if (unitIds.Count == 0)
-        {
-            return new ConcernCounts(0, 0);
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
-            $"SELECT status, COUNT(*) FROM concerns WHERE {database.AnyOf("unit_id", "units")} AND raised_at_ms >= @since GROUP BY status",
-            new { units = unitIds.ToArray(), since = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-        var counts = rows.ToDictionary(r => r.Status, r => (int)r.Count, StringComparer.Ordinal);
-        var resolved = counts.GetValueOrDefault(ConcernStatus.Resolved);
-        return new ConcernCounts(counts.Values.Sum() - resolved, resolved);
-    }
 
     private async Task<Concern?> ChangeAsync(string id, string actor, string action, string? detail, string sql, CancellationToken cancellationToken) =>
         await ChangeAsync(id, actor, action, detail, sql, null, cancellationToken);
@@ -228,7 +156,7 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
         }
 
         await audit.RecordAsync(connection, transaction, actor, action, id, detail, cancellationToken);
-        var concern = await ReadAsync(connection, transaction, id, cancellationToken);
+        var concern = await ConcernRow.ReadAsync(connection, transaction, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return concern;
     }
@@ -238,55 +166,4 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
             "SELECT COALESCE(c.sender_id, r.sender_id) FROM concerns c LEFT JOIN concern_relay r ON r.concern_id = c.id WHERE c.id = @id",
             new { id }, transaction, cancellationToken: cancellationToken));
 
-    private static async Task<Concern?> ReadAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<ConcernRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM concerns WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)))?.ToConcern();
-
-    private sealed class ConcernRow
-    {
-        public string Id { get; set; } = string.Empty;
-
-        public string? SenderId { get; set; }
-
-        public long Anonymous { get; set; }
-
-        public string Target { get; set; } = string.Empty;
-
-        public string RecipientId { get; set; } = string.Empty;
-
-        public string? UnitId { get; set; }
-
-        public string Body { get; set; } = string.Empty;
-
-        public string Source { get; set; } = string.Empty;
-
-        public string Status { get; set; } = string.Empty;
-
-        public long RaisedAt { get; set; }
-
-        public long? AcknowledgedAt { get; set; }
-
-        public string? AcknowledgedBy { get; set; }
-
-        public long? ResolvedAt { get; set; }
-
-        public string? ResolvedBy { get; set; }
-
-        public long? RemindedAt { get; set; }
-
-        public long? EscalatedAt { get; set; }
-
-        public string? BackupIds { get; set; }
-
-        public long Revision { get; set; }
-
-        public Concern ToConcern() => new(
-            Id, SenderId, Anonymous == 1, Target, RecipientId, UnitId, Body, Source, Status, At(RaisedAt)!.Value, At(AcknowledgedAt), AcknowledgedBy,
-            At(ResolvedAt), ResolvedBy, At(RemindedAt), At(EscalatedAt), BackupIds is { Length: > 0 } ids ? ids.Split(',') : [], (int)Revision);
-
-        private static DateTimeOffset? At(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
-    }
 }
-
-/// <summary>Concern counts for a digest: open (unacknowledged or acknowledged) and resolved.</summary>
-internal sealed record ConcernCounts(int Open, int Resolved);

@@ -9,6 +9,7 @@ internal static class ConcernsRegistration
     {
         services.AddOptions<ConcernOptions>().BindConfiguration(ConcernOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConcernStore>();
+        services.AddSingleton<ConcernQueries>();
         services.AddSingleton<ConcernReader>();
         services.AddScoped<ConcernService>();
         services.AddScoped<ConcernHandling>();
