@@ -85,6 +85,27 @@ public sealed class PulseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_incomplete_answer_gets_a_message_and_no_stored_reply_ever_repeats_an_answer()
+    {
+        var incomplete = await Sent.InvokeBodyAsync(await _host.PostActivityAsync(Alex.Execute(PulseVerbs.Answer, new JsonObject
+        {
+            [PulseFields.Run] = RunId,
+            [PulseFields.Answer("safe-asking")] = "2",
+            [PulseFields.Answer("anything-else")] = "Words only I would write.",
+        })));
+        var complete = await AnswerAsync(Alex, 2, 2, 2, "Words only I would write.");
+
+        Assert.Equal("application/vnd.microsoft.activity.message", (string?)incomplete["type"]);
+        Assert.Contains("Please answer every statement", (string?)incomplete["value"], StringComparison.Ordinal);
+        Assert.Contains("Thank you", complete, StringComparison.Ordinal);
+        Assert.Equal(1, await _host.Service<PulseBallotBox>().RespondedCountAsync(RunId, default));
+        await using var connection = await _host.Service<Database>().OpenAsync(default);
+        var stored = (await connection.QueryAsync<string?>("SELECT response_json FROM processed_activities WHERE response_json IS NOT NULL")).OfType<string>().ToList();
+        Assert.NotEmpty(stored);
+        Assert.DoesNotContain(stored, r => r.Contains("Words only I would write.", StringComparison.Ordinal) || r.Contains("Input.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task No_stored_answer_holds_anything_that_leads_back_to_a_person()
     {
         foreach (var (person, i) in Ward.Take(6).Select((p, i) => (p, i)))

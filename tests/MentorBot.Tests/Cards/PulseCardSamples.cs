@@ -35,7 +35,6 @@ internal static class PulseCardSamples
     {
         ["PulseCard.invite"] = PulseCard.Build(Form(Language.English)),
         ["PulseCard.reminder"] = PulseCard.Build(Form(Language.English) with { IsReminder = true }),
-        ["PulseCard.problem"] = PulseCard.Build(Form(Language.English) with { Draft = new Dictionary<string, string> { ["safe-asking"] = "4" }, Problem = "Please answer every statement (comments are optional)." }),
         ["PulseCard.spanish"] = PulseCard.Build(Form(Language.Spanish)),
         ["PulseCard.thanks"] = PulseCard.Thanks("Feeling safe on shift", Language.English),
         ["PulseCard.already-answered"] = PulseCard.AlreadyAnswered("Feeling safe on shift", Language.English),

@@ -3,7 +3,10 @@ using MentorBot.Cards;
 
 namespace MentorBot.Features.Pulses;
 
-/// <summary>Everything the pulse card shows: the run, its questions, the thresholds it promises, what is typed so far.</summary>
+/// <summary>
+/// Everything the pulse card shows: the run, its questions and the thresholds it promises. It never carries answers:
+/// a problem is answered with a message, so no card holding someone's choices is ever built.
+/// </summary>
 internal sealed record PulseForm(
     string RunId,
     string Title,
@@ -14,9 +17,7 @@ internal sealed record PulseForm(
     int MinResponsesForComments,
     int MaxCommentLength,
     Language Language,
-    bool IsReminder = false,
-    IReadOnlyDictionary<string, string>? Draft = null,
-    string? Problem = null);
+    bool IsReminder = false);
 
 /// <summary>Scale labels, in both languages.</summary>
 internal static class PulseWords
@@ -53,11 +54,6 @@ internal static class PulseCard
             $"Anonymous: your answers are stored without your name or anything that links them to you. MentorBot notes only, separately, that you answered, so it doesn't ask twice. Results are shown once at least {form.MinResponses} people have answered, comments once {form.MinResponsesForComments} have. Open until {form.ClosesWhen}.",
             $"Anónima: tus respuestas se guardan sin tu nombre ni nada que las vincule contigo. MentorBot solo anota aparte que respondiste, para no preguntarte dos veces. Los resultados se muestran cuando respondan al menos {form.MinResponses} personas; los comentarios, cuando respondan {form.MinResponsesForComments}. Abierta hasta el {form.ClosesWhen}."))])
         { Style = ContainerStyle.Emphasis });
-        if (form.Problem is { } problem)
-        {
-            body.Add(new Container([Blocks.Warning(problem)]) { Style = ContainerStyle.Warning });
-        }
-
         foreach (var question in form.Questions)
         {
             body.Add(Input(question, form));
@@ -85,13 +81,11 @@ internal static class PulseCard
     private static CardElement Input(PulseQuestion question, PulseForm form)
     {
         var l = form.Language;
-        var value = form.Draft is not null && form.Draft.TryGetValue(question.Id, out var typed) ? typed : null;
         return question.Kind switch
         {
             PulseQuestionKind.Text => new InputText(PulseFields.Answer(question.Id))
             {
                 Label = question.Text,
-                Value = value,
                 IsMultiline = true,
                 MaxLength = form.MaxCommentLength,
                 Placeholder = l.Pick("Optional. Please leave out names, including your own.", "Opcional. Por favor, no incluyas nombres, tampoco el tuyo."),
@@ -102,7 +96,6 @@ internal static class PulseCard
                 : [.. question.Options.Select((o, i) => new Choice(o, (i + 1).ToString(CultureInfo.InvariantCulture)))])
             {
                 Label = question.Text,
-                Value = value,
                 Style = ChoiceInputStyle.Expanded,
                 IsRequired = true,
                 ErrorMessage = l.Pick("Please pick one.", "Elige una opción."),

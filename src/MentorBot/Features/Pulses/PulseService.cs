@@ -41,10 +41,12 @@ internal sealed partial class PulseService(
             return new CardActionOutcome.ShowMessage(l.Pick("This pulse isn't one you were asked, so I can't record an answer.", "No se te pidió esta encuesta, así que no puedo guardar una respuesta."));
         }
 
-        var (ballot, draft, problem) = Read(turn, run.Questions, options.Value.MaxCommentLength, l);
+        // A problem is a message, and the card stays as it is with the person's choices in it. A card built to hold
+        // them would be kept, with this person's conversation, as the invoke's stored answer (for Teams' retries).
+        var (ballot, problem) = Read(turn, run.Questions, options.Value.MaxCommentLength, l);
         if (problem is not null)
         {
-            return new CardActionOutcome.ReplaceCard(PulseCard.Build(Form(run, pulse, person) with { Draft = draft, Problem = problem }));
+            return new CardActionOutcome.ShowMessage(problem);
         }
 
         // The reply never repeats the answers: the card stays in the chat, and answers are not to be tied to anyone.
@@ -56,26 +58,20 @@ internal sealed partial class PulseService(
         });
     }
 
-    /// <summary>Reads the submitted answers. A missing or unknown value comes back as a problem, with what was chosen kept.</summary>
-    internal static (PulseBallot Ballot, Dictionary<string, string> Draft, string? Problem) Read(CardActionTurn turn, IReadOnlyList<PulseQuestion> questions, int maxComment, Language l)
+    /// <summary>Reads the submitted answers. A missing or unknown value, or an over-long comment, comes back as a problem.</summary>
+    internal static (PulseBallot Ballot, string? Problem) Read(CardActionTurn turn, IReadOnlyList<PulseQuestion> questions, int maxComment, Language l)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var comments = new Dictionary<string, string>(StringComparer.Ordinal);
-        var draft = new Dictionary<string, string>(StringComparer.Ordinal);
         string? problem = null;
         foreach (var question in questions)
         {
             var given = turn.Get(PulseFields.Answer(question.Id))?.Trim();
-            if (!string.IsNullOrEmpty(given))
-            {
-                draft[question.Id] = given;
-            }
-
             if (question.Kind == PulseQuestionKind.Text)
             {
                 if (given is { Length: > 0 } && given.Length > maxComment)
                 {
-                    problem ??= l.Pick($"Please keep a comment under {maxComment} characters; everything you chose is still here.", $"Mantén el comentario por debajo de {maxComment} caracteres; todo lo que elegiste sigue aquí.");
+                    problem ??= l.Pick($"Please keep a comment under {maxComment} characters, then send again.", $"Mantén el comentario por debajo de {maxComment} caracteres y vuelve a enviar.");
                 }
                 else if (given is { Length: > 0 })
                 {
@@ -92,7 +88,7 @@ internal sealed partial class PulseService(
             }
         }
 
-        return (new PulseBallot(values, comments), draft, problem);
+        return (new PulseBallot(values, comments), problem);
     }
 
     private PulseForm Form(PulseRun run, Pulse pulse, Person person)
