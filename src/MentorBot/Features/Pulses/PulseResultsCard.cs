@@ -94,7 +94,7 @@ internal static class PulseResultsCard
     {
         var filled = (int)Math.Round(bar.Share * 10, MidpointRounding.AwayFromZero);
         var text = string.Create(CultureInfo.InvariantCulture, $"{new string('█', filled)}{new string('░', 10 - filled)} {bar.Count} ({bar.Share * 100:0}%)");
-        return previous is { } before ? text + string.Create(CultureInfo.InvariantCulture, $" {l.Pick("last run", "antes")} {before * 100:0}%") : text;
+        return previous is { } before ? text + string.Create(CultureInfo.InvariantCulture, $" · {l.Pick("last run", "antes")} {before * 100:0}%") : text;
     }
 
     private static string? Trend(PulseResultsView view, QuestionResult question, Language l)
