@@ -16,7 +16,8 @@ public sealed class MondayMorningSession : PlaygroundSession
         ["Outbox__PollInterval"] = "00:00:02",
     };
 
-    private static DateTimeOffset NextMondayMorning()
+    /// <summary>The next Monday, 10:00 in Chicago: inside every demo person's working hours, whatever day the suite runs.</summary>
+    internal static DateTimeOffset NextMondayMorning()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
         var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date;

@@ -49,13 +49,17 @@ public class PlaygroundSession : IAsyncLifetime
             throw new InvalidOperationException("Debian's chromium is not installed. Run scripts/test.sh once, or `apt-get install chromium`.");
         }
 
+        var environment = new Dictionary<string, string>(BotEnvironment)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Storage__ConnectionString"] = $"Data Source={Path.Combine(WorkDirectory, "mentorbot.db")}",
+            ["Map__SeedDemoMap"] = "true",
+        };
+
+        // The demo pulse would otherwise land in the playground users' chats in the middle of other tests; a session that wants it turns it on.
+        environment.TryAdd("Pulse__LibraryEnabled", "false");
         Start("bot", "dotnet", [Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"), "--urls", $"http://127.0.0.1:{BotPort}", "--contentRoot", Path.Combine(RepositoryRoot, "src", "MentorBot")],
-            WorkDirectory, new Dictionary<string, string>(BotEnvironment)
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Storage__ConnectionString"] = $"Data Source={Path.Combine(WorkDirectory, "mentorbot.db")}",
-                ["Map__SeedDemoMap"] = "true",
-            });
+            WorkDirectory, environment);
         await WaitForAsync($"http://127.0.0.1:{BotPort}/healthz", TimeSpan.FromSeconds(60));
 
         File.Copy(Path.Combine(e2e, "playground", ".m365agentsplayground.yml"), Path.Combine(WorkDirectory, ".m365agentsplayground.yml"));

@@ -182,6 +182,9 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         // Tests run jobs directly; the outbox metronome is slowed down so it never races them.
         builder.UseSetting("Outbox:PollInterval", "00:10:00");
         builder.UseSetting("CheckIns:ScheduleInterval", "01:00:00");
+
+        // The demo pulse would otherwise open at start and reach the playground users every test talks to.
+        builder.UseSetting("Pulse:LibraryEnabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

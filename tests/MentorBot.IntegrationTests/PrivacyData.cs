@@ -18,6 +18,7 @@ internal static class PrivacyData
     [
         "ALEX-LEARNED-TEXT", "ALEX-NEED-TEXT", "ALEX-STUCK-TEXT", "ALEX-OLD-LEARNED", "ALEX-CALIBRATION-NOTE", "ALEX-CIRCLE-TEXT", "ALEX-WENT-WELL",
         "ALEX-FOCUS-NEXT", "MEGAN-PRIVATE-NOTE-ABOUT-ALEX", "MEGAN-SHARED-NOTE-ABOUT-ALEX", "MEGAN-CALIBRATION-ABOUT-ALEX", "MEGAN-REVIEW-ABOUT-ALEX",
+        "ALEX-CONCERN-TEXT", "ALEX-ANONYMOUS-CONCERN", "MEGAN-REPLY-TO-ALEX",
     ];
 
     public static readonly string[] IsaiahTexts =
@@ -54,6 +55,10 @@ internal static class PrivacyData
         await NoteAsync(c, "note-grace-isaiah", "grace-adeyemi", "isaiah-langer", "GRACE-NOTE-ABOUT-ISAIAH", shared: true, now - (2 * Day));
         await BookingAsync(c, "booking-alex", "m-001", "megan-bowen", "alex-wilber", "Mentoring: Alex Wilber and Megan Bowen", now);
         await BookingAsync(c, "booking-isaiah", "m-012", "grace-adeyemi", "isaiah-langer", "Mentoring: Isaiah Langer and Grace Adeyemi", now);
+        await ConcernAsync(c, "concern-alex", "alex-wilber", anonymous: false, "megan-bowen", "ALEX-CONCERN-TEXT", now);
+        await ConcernAsync(c, "concern-alex-anon", "alex-wilber", anonymous: true, "megan-bowen", "ALEX-ANONYMOUS-CONCERN", now);
+        await c.ExecuteAsync("INSERT INTO concern_messages (id, concern_id, seq, author_role, author_id, body, at_ms) VALUES ('cm-1', 'concern-alex', 1, 'recipient', 'megan-bowen', 'MEGAN-REPLY-TO-ALEX', @now)", new { now });
+        await c.ExecuteAsync("INSERT INTO pulse_responded (run_id, person_id) VALUES ('run-x', 'alex-wilber')");
         await c.ExecuteAsync("INSERT INTO match_runs (id, created_by, created_at_ms, status, objective) VALUES ('run-privacy', 'lynne-robbins', @now, 'draft', 10)", new { now });
         await c.ExecuteAsync(
             "INSERT INTO match_suggestions (run_id, position, mentee_id, mentor_id, lanes_json, score, reasons_json, replaces_id, decision) VALUES ('run-privacy', @position, @mentee, @mentor, '[\"documentation\"]', 5, '[\"teaches documentation\"]', NULL, 'pending')",
@@ -98,6 +103,21 @@ internal static class PrivacyData
         c.ExecuteAsync(
             "INSERT INTO mentor_notes (id, author_id, mentee_id, template_id, fields_json, shared, created_at_ms, updated_at_ms, revision) VALUES (@id, @author, @mentee, 'case-debrief', @fields, @shared, @at, @at, 1)",
             new { id, author, mentee, fields = new JsonObject { ["what-happened"] = text }.ToJsonString(), shared = shared ? 1 : 0, at });
+
+    /// <summary>A concern as the concerns feature stores it; an anonymous one names its sender only in the relay.</summary>
+    private static async Task ConcernAsync(System.Data.Common.DbConnection c, string id, string sender, bool anonymous, string recipient, string body, long now)
+    {
+        await c.ExecuteAsync(
+            """
+            INSERT INTO concerns (id, sender_id, anonymous, target, recipient_id, unit_id, body, source, status, raised_at_ms, revision, updated_at_ms)
+            VALUES (@id, @senderId, @anonymous, 'mentor', @recipient, 'medical-ward-3', @body, 'command', 'open', @now, 1, @now)
+            """,
+            new { id, senderId = anonymous ? null : sender, anonymous = anonymous ? 1 : 0, recipient, body, now });
+        if (anonymous)
+        {
+            await c.ExecuteAsync("INSERT INTO concern_relay (concern_id, sender_id) VALUES (@id, @sender)", new { id, sender });
+        }
+    }
 
     private static async Task BookingAsync(System.Data.Common.DbConnection c, string id, string mentorship, string mentor, string mentee, string subject, long now)
     {

@@ -1,10 +1,12 @@
 using MentorBot.Features.Booking;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Coaching;
+using MentorBot.Features.Concerns;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
 using MentorBot.Features.Matching;
 using MentorBot.Features.Privacy;
+using MentorBot.Features.Pulses;
 using MentorBot.Features.Reflections;
 using MentorBot.Features.Welcome;
 using MentorBot.Graph;
@@ -64,6 +66,8 @@ internal static class MentorBotComposition
         services.AddBooking();
         services.AddMatching();
         services.AddPrivacy();
+        services.AddConcerns();
+        services.AddPulses();
         services.AddScoped<ICardUpdates, TeamsCardUpdates>();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

@@ -9,7 +9,8 @@ namespace MentorBot.Scheduling;
 
 /// <summary>
 /// The programme's metronome: every minute, read the map once and open what is due (check-ins and reminders, circle
-/// debriefs, calibrations, quarterly reviews), tell admins who cannot be reached, and finish bookings a crash interrupted.
+/// debriefs, calibrations, quarterly reviews, pulse runs), remind and escalate unacknowledged concerns, tell admins who
+/// cannot be reached, and finish bookings a crash interrupted.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class CheckInScheduleJob(
@@ -19,7 +20,9 @@ internal sealed class CheckInScheduleJob(
     CalibrationService calibration,
     QuarterlyReviewScheduler reviews,
     UnreachableReport unreachable,
-    Features.Booking.BookingService bookings) : IJob
+    Features.Booking.BookingService bookings,
+    Features.Concerns.ConcernScheduler concerns,
+    Features.Pulses.PulseScheduler pulses) : IJob
 {
     public static JobKey Key { get; } = new("checkin-schedule", "checkins");
 
@@ -30,6 +33,8 @@ internal sealed class CheckInScheduleJob(
         await circles.RunAsync(current, cancellationToken);
         await calibration.RunAsync(current, cancellationToken);
         await reviews.RunAsync(current, cancellationToken);
+        await concerns.RunAsync(current, cancellationToken);
+        await pulses.RunAsync(current, cancellationToken);
         await unreachable.RunAsync(current, cancellationToken);
         await bookings.RecoverAsync(cancellationToken);
     }

@@ -31,6 +31,8 @@ internal static class CardSamples
         .Concat(ReflectionCardSamples.Build())
         .Concat(BookingCardSamples.Build())
         .Concat(MatchCardSamples.Build())
+        .Concat(ConcernCardSamples.Build())
+        .Concat(PulseCardSamples.Build())
         .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static CircleDebriefForm DebriefForm(Language language, CircleAnswer? draft) =>

@@ -7,7 +7,7 @@ namespace MentorBot.Features.CheckIns;
 /// <summary>
 /// The check-in form: three optional questions worded for the person's onboarding phase, each with its own
 /// "share with my mentor" switch (on by default), confidence and load as compact 1–5 choices, and a request for time.
-/// It says plainly who will see what.
+/// It says plainly who will see what, and offers an explicit way to raise a concern after sending (never a silent one).
 /// </summary>
 internal static class CheckInCard
 {
@@ -51,8 +51,17 @@ internal static class CheckInCard
             $"Puedes cambiar tus respuestas hasta el {TimeText.When(form.ClosesAt, form.ReaderTimeZone, l)}."))])
         { Spacing = Spacing.Medium });
 
+        body.Add(Blocks.Subtle(l.Pick(
+            "Worried about safety, or about something you'd rather not carry alone? Press **Send, then raise a concern**: you choose who sees it, and nothing goes to anyone else.",
+            "¿Te preocupa la seguridad, o algo que prefieres no cargar en soledad? Pulsa **Enviar y plantear una preocupación**: tú eliges quién la ve y no le llega a nadie más.")));
+
         var period = new Dictionary<string, string> { [CheckInFields.Period] = form.PeriodId };
-        List<CardAction> actions = [new ExecuteAction(l.Pick("Send my check-in", "Enviar mi seguimiento"), CheckInVerbs.Submit, period)];
+        List<CardAction> actions =
+        [
+            new ExecuteAction(l.Pick("Send my check-in", "Enviar mi seguimiento"), CheckInVerbs.Submit, period),
+            new ExecuteAction(l.Pick("Send, then raise a concern", "Enviar y plantear una preocupación"), CheckInVerbs.Submit,
+                new Dictionary<string, string> { [CheckInFields.Period] = form.PeriodId, [CheckInFields.Next] = CheckInFields.NextConcern }),
+        ];
         if (form.CanSkip)
         {
             actions.Add(new ExecuteAction(l.Pick("Skip this one", "Saltar este") , CheckInVerbs.Skip, period) { AssociatedInputs = AssociatedInputs.None });

@@ -49,4 +49,8 @@ internal static class CheckInFields
     public const string Load = "load";
     public const string ScoresShared = "scoresShared";
     public const string WantsTime = "wantsTime";
+
+    /// <summary>What the person asked to do after sending: <see cref="NextConcern"/> opens the concern card.</summary>
+    public const string Next = "next";
+    public const string NextConcern = "concern";
 }

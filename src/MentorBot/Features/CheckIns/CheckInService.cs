@@ -13,6 +13,7 @@ internal sealed partial class CheckInService(
     OutboxStore outbox,
     IOptions<CheckInOptions> options,
     IOptions<Coaching.CoachingOptions> coaching,
+    Concerns.ConcernService concerns,
     TimeProvider time,
     ILogger<CheckInService> logger)
 {
@@ -72,9 +73,9 @@ internal sealed partial class CheckInService(
                         CheckInSlots.Place(now + coaching.Value.DelayAfterCheckIn, map.Person) - now);
                 }
 
-                return await SummaryAsync(map, period, saved.Answer, language, cancellationToken);
+                return await AfterSaveAsync(turn, map, period, saved.Answer, language, cancellationToken);
             case SaveOutcome.Unchanged unchanged:
-                return await SummaryAsync(map, period, unchanged.Answer, language, cancellationToken);
+                return await AfterSaveAsync(turn, map, period, unchanged.Answer, language, cancellationToken);
             case SaveOutcome.Closed:
                 return new CardActionOutcome.ReplaceCard(ClosedCard.Build(language));
             default:
@@ -100,6 +101,16 @@ internal sealed partial class CheckInService(
         var saved = await store.FindAnswerAsync(period.Id, cancellationToken);
         return new CardActionOutcome.ReplaceCard(CheckInCard.Build(Form(map, period, saved is null ? new CheckInDraft() : CheckInDraft.From(saved))));
     }
+
+    /// <summary>
+    /// The summary; or, when the person pressed "Send, then raise a concern", the concern card, where they choose who
+    /// sees it. Nothing from the check-in is escalated by itself.
+    /// </summary>
+    private async Task<CardActionOutcome> AfterSaveAsync(CardActionTurn turn, PersonMap map, CheckInPeriod period, CheckInAnswer answer, Language language, CancellationToken cancellationToken) =>
+        turn.Get(CheckInFields.Next) == CheckInFields.NextConcern
+        && await concerns.ComposeAsync(turn.Caller, Concerns.ConcernFields.FromCheckIn, checkInSaved: true, cancellationToken) is { } concern
+            ? new CardActionOutcome.ReplaceCard(concern)
+            : await SummaryAsync(map, period, answer, language, cancellationToken);
 
     private async Task<CardActionOutcome.ReplaceCard> SummaryAsync(PersonMap map, CheckInPeriod period, CheckInAnswer answer, Language language, CancellationToken cancellationToken) =>
         new(CheckInSummaryCard.Build(answer, MentorName(map, period), period.IsOpenAt(time.GetUtcNow()), period.ClosesAt, map.Person.TimeZone, language,

@@ -48,6 +48,9 @@ internal static class CheckInSummaryCard
             actions.Add(new ExecuteAction(l.Pick("Edit my answers", "Editar mis respuestas"), CheckInVerbs.Edit, new Dictionary<string, string> { [CheckInFields.Period] = answer.PeriodId }));
         }
 
+        actions.Add(new ExecuteAction(l.Pick("Raise a concern", "Plantear una preocupación"), Concerns.ConcernVerbs.Compose,
+            new Dictionary<string, string> { [Concerns.ConcernFields.Source] = Concerns.ConcernFields.FromCheckIn }));
+
         return Blocks.Card(l.Pick("Your check-in is saved", "Tu seguimiento está guardado"), body, actions);
     }
 

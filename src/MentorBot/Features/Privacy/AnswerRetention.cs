@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace MentorBot.Features.Privacy;
 
 /// <summary>How many rows a retention sweep cleared free text from, per table.</summary>
-internal sealed record RetentionResult(int CheckIns, int CircleAnswers, int Reviews, int Calibrations, int MentorNotes)
+internal sealed record RetentionResult(int CheckIns, int CircleAnswers, int Reviews, int Calibrations, int MentorNotes, int Concerns = 0, int PulseComments = 0)
 {
-    public int Total => CheckIns + CircleAnswers + Reviews + Calibrations + MentorNotes;
+    public int Total => CheckIns + CircleAnswers + Reviews + Calibrations + MentorNotes + Concerns + PulseComments;
 }
 
 /// <summary>
@@ -31,11 +31,15 @@ internal sealed partial class AnswerRetention(Database database, AuditLog audit,
             await Clear("UPDATE circle_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)"),
             await Clear("UPDATE quarterly_reviews SET went_well = NULL, focus_next = NULL WHERE answered_at_ms < @cutoff AND (went_well IS NOT NULL OR focus_next IS NOT NULL)"),
             await Clear("UPDATE calibrations SET note = NULL WHERE answered_at_ms < @cutoff AND note IS NOT NULL"),
-            await Clear("UPDATE mentor_notes SET fields_json = '{}' WHERE updated_at_ms < @cutoff AND fields_json <> '{}'"));
+            await Clear("UPDATE mentor_notes SET fields_json = '{}' WHERE updated_at_ms < @cutoff AND fields_json <> '{}'"),
+            // A resolved concern keeps its dates and status (the digest's counts); its words go. Open ones are kept.
+            await Clear("UPDATE concern_messages SET body = '' WHERE body <> '' AND concern_id IN (SELECT id FROM concerns WHERE status = 'resolved' AND updated_at_ms < @cutoff)")
+                + await Clear("UPDATE concerns SET body = '' WHERE status = 'resolved' AND updated_at_ms < @cutoff AND body <> ''"),
+            await Clear("DELETE FROM pulse_comments WHERE run_id IN (SELECT id FROM pulse_runs WHERE closes_at_ms < @cutoff)"));
         if (result.Total > 0)
         {
             await audit.RecordAsync(connection, transaction, "mentorbot", AuditActions.PrivacyRetention, null,
-                string.Create(CultureInfo.InvariantCulture, $"free text older than {retention.TotalDays:0} days cleared: {result.CheckIns} check-ins, {result.CircleAnswers} circle answers, {result.Reviews} reviews, {result.Calibrations} calibrations, {result.MentorNotes} notes"),
+                string.Create(CultureInfo.InvariantCulture, $"free text older than {retention.TotalDays:0} days cleared: {result.CheckIns} check-ins, {result.CircleAnswers} circle answers, {result.Reviews} reviews, {result.Calibrations} calibrations, {result.MentorNotes} notes, {result.Concerns} concern texts, {result.PulseComments} pulse comments"),
                 cancellationToken);
         }
 

@@ -89,6 +89,19 @@ internal sealed class ErasureRun(Database database, DbConnection connection, DbT
         await RemoveAsync("match_unmatched", "DELETE FROM match_unmatched WHERE mentee_id = @id", p);
         await RemoveAsync("rematch_requests", "DELETE FROM rematch_requests WHERE mentee_id = @id OR mentor_id = @id", p);
         await RemoveAsync("map_leader_scopes", "DELETE FROM map_leader_scopes WHERE leader_id = @id", p);
+
+        // Concerns they raised keep only what the digest counts (unit, dates, status): the words and the conversation go,
+        // named or anonymous. Concerns they received or handled stay with the sender, unlinked from them.
+        var raised = await QueryAsync<string>("SELECT id FROM concerns WHERE sender_id = @id UNION SELECT concern_id FROM concern_relay WHERE sender_id = @id", p);
+        if (raised.Count > 0)
+        {
+            var ids = raised.ToArray();
+            await RemoveAsync("concern_messages", $"DELETE FROM concern_messages WHERE {database.AnyOf("concern_id", "ids")}", new { ids });
+            Count("concerns", anonymised: await ExecuteAsync($"UPDATE concerns SET sender_id = NULL, anonymous = 1, body = '' WHERE {database.AnyOf("id", "ids")}", new { ids }));
+        }
+
+        await RemoveAsync("concern_relay", "DELETE FROM concern_relay WHERE sender_id = @id", p);
+        await RemoveAsync("pulse_responded", "DELETE FROM pulse_responded WHERE person_id = @id", p);
     }
 
     /// <summary>Other people's rows keep their own data but no longer point at the erased person.</summary>
@@ -114,6 +127,12 @@ internal sealed class ErasureRun(Database database, DbConnection connection, DbT
         Count("map_people", unlinked: await ExecuteAsync("UPDATE map_people SET manager_id = NULL, updated_at_ms = @now WHERE manager_id = @id", p));
         Count("map_units", unlinked: await ExecuteAsync("UPDATE map_units SET escalation_contact_id = NULL, updated_at_ms = @now WHERE escalation_contact_id = @id", p));
         Count("match_runs", unlinked: await ExecuteAsync("UPDATE match_runs SET created_by = @erased WHERE created_by = @id OR created_by = @aad", p));
+        Count("concerns", unlinked:
+            await ExecuteAsync("UPDATE concerns SET recipient_id = @erased WHERE recipient_id = @id", p)
+            + await ExecuteAsync("UPDATE concerns SET acknowledged_by = @erased WHERE acknowledged_by = @id", p)
+            + await ExecuteAsync("UPDATE concerns SET resolved_by = @erased WHERE resolved_by = @id", p));
+        Count("concern_messages", unlinked: await ExecuteAsync("UPDATE concern_messages SET author_id = NULL, body = '' WHERE author_id = @id", p));
+        Count("pulses", unlinked: await ExecuteAsync("UPDATE pulses SET created_by = NULL WHERE created_by = @id", p));
 
         var circles = await QueryAsync<(string Id, string Facilitator, string Members)>("SELECT id, facilitator_id, members FROM map_circles", null);
         foreach (var circle in circles.Where(c => c.Facilitator == id || c.Members.Split(',').Contains(id, StringComparer.Ordinal)))

@@ -34,7 +34,8 @@ internal sealed record PersonalTable(string Name, string Where, string OrderBy, 
 internal static class PersonalDataCatalog
 {
     /// <summary>Tables with no personal data: lanes, the programme's name, when circle debriefs open, schema versions, Quartz.</summary>
-    public static IReadOnlyList<string> NotPersonal { get; } = ["map_lanes", "map_programme", "circle_debriefs", "schema_migrations"];
+    /// <remarks>Pulse answers and comments hold no link to a person by design (see docs/PRIVACY.md); runs are schedule data.</remarks>
+    public static IReadOnlyList<string> NotPersonal { get; } = ["map_lanes", "map_programme", "circle_debriefs", "schema_migrations", "pulse_runs", "pulse_answer_counts", "pulse_comments"];
 
     public const string QuartzPrefix = "qrtz_";
 
@@ -67,6 +68,11 @@ internal static class PersonalDataCatalog
             new("match_suggestions", "mentee_id = @id OR mentor_id = @id", "run_id, position"),
             new("match_unmatched", "mentee_id = @id", "run_id"),
             new("rematch_requests", "mentee_id = @id OR mentor_id = @id", "created_at_ms, mentorship_id"),
+            new("concerns", "sender_id = @id OR recipient_id = @id OR acknowledged_by = @id OR resolved_by = @id OR id IN (SELECT concern_id FROM concern_relay WHERE sender_id = @id)", "raised_at_ms, id"),
+            new("concern_relay", "sender_id = @id", "concern_id"),
+            new("concern_messages", "author_id = @id OR concern_id IN (SELECT id FROM concerns WHERE sender_id = @id OR recipient_id = @id) OR concern_id IN (SELECT concern_id FROM concern_relay WHERE sender_id = @id)", "concern_id, seq"),
+            new("pulses", "created_by = @id", "created_at_ms, id"),
+            new("pulse_responded", "person_id = @id", "run_id"),
             new("conversation_references", "aad_object_id = @aad", "created_at_ms, conversation_id", SubjectKey.ObjectId),
             new("processed_activities", "EXISTS (SELECT 1 FROM conversation_references c WHERE c.aad_object_id = @aad AND substr(activity_key, 1, length(c.conversation_id) + 1) = c.conversation_id || '|')", "received_at_ms, activity_key", SubjectKey.ObjectId),
             new("audit_log", "subject = @id OR actor = @id OR subject = @aad OR subject = @audit OR actor = @audit", "at_ms, id", SubjectKey.Any),
