@@ -2,6 +2,7 @@ using MentorBot.Features.Booking;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Coaching;
 using MentorBot.Features.Conversations;
+using MentorBot.Features.Digest;
 using MentorBot.Features.Map;
 using MentorBot.Features.Matching;
 using MentorBot.Features.Reflections;
@@ -62,6 +63,7 @@ internal static class MentorBotComposition
         services.AddReflections();
         services.AddBooking();
         services.AddMatching();
+        services.AddDigest();
         services.AddScoped<ICardUpdates, TeamsCardUpdates>();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

@@ -9,7 +9,8 @@ namespace MentorBot.Scheduling;
 
 /// <summary>
 /// The programme's metronome: every minute, read the map once and open what is due (check-ins and reminders, circle
-/// debriefs, calibrations, quarterly reviews), tell admins who cannot be reached, and finish bookings a crash interrupted.
+/// debriefs, calibrations, quarterly reviews), tell admins who cannot be reached, finish bookings a crash interrupted,
+/// and queue the leaders' weekly digests.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class CheckInScheduleJob(
@@ -19,7 +20,8 @@ internal sealed class CheckInScheduleJob(
     CalibrationService calibration,
     QuarterlyReviewScheduler reviews,
     UnreachableReport unreachable,
-    Features.Booking.BookingService bookings) : IJob
+    Features.Booking.BookingService bookings,
+    Features.Digest.DigestScheduler digests) : IJob
 {
     public static JobKey Key { get; } = new("checkin-schedule", "checkins");
 
@@ -32,5 +34,6 @@ internal sealed class CheckInScheduleJob(
         await reviews.RunAsync(current, cancellationToken);
         await unreachable.RunAsync(current, cancellationToken);
         await bookings.RecoverAsync(cancellationToken);
+        await digests.RunAsync(current, cancellationToken);
     }
 }

@@ -31,6 +31,7 @@ internal static class CardSamples
         .Concat(ReflectionCardSamples.Build())
         .Concat(BookingCardSamples.Build())
         .Concat(MatchCardSamples.Build())
+        .Concat(DigestCardSamples.Build())
         .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static CircleDebriefForm DebriefForm(Language language, CircleAnswer? draft) =>
