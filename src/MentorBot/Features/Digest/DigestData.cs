@@ -63,6 +63,7 @@ internal static class DigestWindow
 /// </summary>
 internal sealed class LaneTally(IReadOnlyList<Lane> lanes)
 {
+    private readonly Coaching.LaneFinder _finder = Coaching.LaneMentions.For(lanes);
     private readonly Dictionary<string, HashSet<string>> _thisWeek = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _before = new(StringComparer.Ordinal);
 
@@ -74,7 +75,7 @@ internal sealed class LaneTally(IReadOnlyList<Lane> lanes)
         }
 
         var target = week == 0 ? _thisWeek : _before;
-        foreach (var lane in Coaching.LaneMentions.Find([need, stuck], lanes))
+        foreach (var lane in _finder.Find([need, stuck]))
         {
             if (!target.TryGetValue(lane, out var people))
             {

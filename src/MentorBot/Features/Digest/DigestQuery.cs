@@ -23,31 +23,30 @@ internal sealed class DigestQuery(Database database)
             from = DigestWindow.StartOf(DigestWindow.Weeks - 1, asOf).ToUnixTimeMilliseconds(),
             week = (long)DigestWindow.Week.TotalMilliseconds,
         };
-        await using var connection = await database.OpenAsync(cancellationToken);
 
+        // The two heavy reads (scores per unit and week, and the lane tally) run beside the small ones, each on its own connection.
+        var unitWeeks = UnitWeeksAsync(with, scope, window, cancellationToken);
+        var lanes = LanesAsync(with, scope, window, cancellationToken);
+        var rest = SmallCountsAsync(with, scope, window, today, cancellationToken);
+        await Task.WhenAll(unitWeeks, lanes, rest);
+        var (laneNames, laneCounts) = await lanes;
+        var r = await rest;
+        return new DigestData(
+            asOf, r.People, await unitWeeks, r.Sessions, laneCounts, r.CalibrationRespondents, r.LowCalibrations, r.Mentors, r.MentorsAtCapacity,
+            r.Starts, r.Unreachable, r.Units, laneNames, r.Published);
+    }
+
+    private async Task<SmallCounts> SmallCountsAsync(string with, DigestScope scope, object window, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
         var people = (await ReadAsync(connection, $"{with} SELECT unit_id, COUNT(*) FROM scope GROUP BY unit_id", ScopeSql.Parameters(scope),
             r => (Unit: r.GetString(0), Count: (int)Long(r, 1)), cancellationToken)).ToDictionary(x => x.Unit, x => x.Count, StringComparer.Ordinal);
-
-        var unitWeeks = await ReadAsync(connection, with + UnitWeeksSql, ScopeSql.Parameters(scope, window), r => new UnitWeek(
-            r.GetString(0), (int)Long(r, 1), (int)Long(r, 2), (int)Long(r, 3), (int)Long(r, 4), (int)Long(r, 5), (int)Long(r, 6), Double(r, 7), Double(r, 8), (int)Long(r, 9)), cancellationToken);
-
         var sessions = new int[DigestWindow.Weeks];
         foreach (var (week, count) in await ReadAsync(connection, with + SessionsSql, ScopeSql.Parameters(scope, window), r => ((int)Long(r, 0), (int)Long(r, 1)), cancellationToken))
         {
             if (week is >= 0 and < DigestWindow.Weeks)
             {
                 sessions[week] = count;
-            }
-        }
-
-        var lanes = (await ReadAsync(connection, "SELECT id, name, description FROM map_lanes WHERE active = 1 ORDER BY id", new DynamicParameters(),
-            r => new Lane(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken));
-        var tally = new LaneTally(lanes);
-        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(with + LaneTextSql, ScopeSql.Parameters(scope, window), cancellationToken: cancellationToken)))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                tally.Add(reader.GetString(0), (int)Long(reader, 1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
             }
         }
 
@@ -59,15 +58,43 @@ internal sealed class DigestQuery(Database database)
         var unreachable = (await ReadAsync(connection, with + UnreachableSql, ScopeSql.Parameters(scope), r => (int)Long(r, 0), cancellationToken)).Single();
         var units = (await ReadAsync(connection, "SELECT id, name FROM map_units", new DynamicParameters(), r => (Id: r.GetString(0), Name: r.GetString(1)), cancellationToken))
             .ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
+
+        // Unit-only scopes of any leader: their totals are published in that leader's digest.
         var published = (await ReadAsync(connection, "SELECT leader_id, kind, unit_id FROM map_leader_scopes", new DynamicParameters(), r => (Leader: r.GetString(0), Kind: r.GetString(1), Unit: r.GetString(2)), cancellationToken))
             .GroupBy(s => s.Leader, StringComparer.Ordinal)
             .Where(g => g.All(s => string.Equals(s.Kind, "unit", StringComparison.OrdinalIgnoreCase)))
             .Select(g => (IReadOnlyList<string>)[.. g.Select(s => s.Unit).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])
             .ToList();
+        return new SmallCounts(people, sessions, calibration.Respondents, calibration.Low, mentors.All, mentors.Full, [.. starts.OfType<DateOnly>()], unreachable, units, published);
+    }
 
-        return new DigestData(
-            asOf, people, unitWeeks, sessions, tally.Counts(), calibration.Respondents, calibration.Low, mentors.All, mentors.Full,
-            [.. starts.OfType<DateOnly>()], unreachable, units, lanes.ToDictionary(l => l.Id, l => l.Name, StringComparer.Ordinal), published);
+    private sealed record SmallCounts(
+        Dictionary<string, int> People, int[] Sessions, int CalibrationRespondents, int LowCalibrations, int Mentors, int MentorsAtCapacity,
+        IReadOnlyList<DateOnly> Starts, int Unreachable, Dictionary<string, string> Units, IReadOnlyList<IReadOnlyList<string>> Published);
+
+    private async Task<List<UnitWeek>> UnitWeeksAsync(string with, DigestScope scope, object window, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, with + UnitWeeksSql, ScopeSql.Parameters(scope, window), r => new UnitWeek(
+            r.GetString(0), (int)Long(r, 1), (int)Long(r, 2), (int)Long(r, 3), (int)Long(r, 4), (int)Long(r, 5), (int)Long(r, 6), Double(r, 7), Double(r, 8), (int)Long(r, 9)), cancellationToken);
+    }
+
+    /// <summary>The active lanes, and how many people named each; every text is reduced to lane ids as it is read.</summary>
+    private async Task<(Dictionary<string, string> Names, IReadOnlyList<LaneCount> Counts)> LanesAsync(string with, DigestScope scope, object window, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var lanes = await ReadAsync(connection, "SELECT id, name, description FROM map_lanes WHERE active = 1 ORDER BY id", new DynamicParameters(),
+            r => new Lane(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken);
+        var tally = new LaneTally(lanes);
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(with + LaneTextSql, ScopeSql.Parameters(scope, window), cancellationToken: cancellationToken)))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tally.Add(reader.GetString(0), (int)Long(reader, 1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+            }
+        }
+
+        return (lanes.ToDictionary(l => l.Id, l => l.Name, StringComparer.Ordinal), tally.Counts());
     }
 
     /// <summary>People in scope with check-ins in the last two weeks (open at least a day) and none of them answered. Participation only.</summary>

@@ -10,7 +10,8 @@ CREATE TABLE digest_settings (
     updated_at_ms BIGINT NOT NULL
 );
 
--- Digest queries join a scope of people on these: sessions booked per mentee and week, who can be reached (looked up
--- by object id, not tenant first), and calibrations per pairing.
+-- Digest queries join a scope of people on these: check-ins in the last five weeks, sessions booked per mentee and
+-- week, and who can be reached (looked up by object id, not tenant first).
+CREATE INDEX ix_checkin_periods_opens ON checkin_periods (opens_at_ms, person_id, id);
 CREATE INDEX ix_bookings_mentee_created ON bookings (mentee_id, created_at_ms);
 CREATE INDEX ix_conversation_references_aad ON conversation_references (aad_object_id, conversation_type, status);
