@@ -56,10 +56,10 @@ internal static class DigestCardSamples
             ["DigestCard.small-group"] = DigestCard.Build(Report(small, nudge: false, name: "Outpatient Clinic"), Language.English),
             ["DigestCard.details"] = DigestCard.Details(Report(Ward()), Language.English),
             ["DigestCard.details.spanish"] = DigestCard.Details(Report(Ward(), nudge: false, name: "Medicina 3"), Language.Spanish),
-            ["DigestCard.nudges"] = DigestCard.Nudges(new NudgeList(Report(Ward()).Header, [("Jamal Wright", 2), ("Chloe Martin", 1)]), Language.English),
-            ["DigestCard.nudges.none"] = DigestCard.Nudges(new NudgeList(Report(Ward()).Header, []), Language.Spanish),
-            ["DigestCard.schedule"] = DigestCard.Schedule(schedule, Language.English),
-            ["DigestCard.schedule.problem"] = DigestCard.Schedule(schedule, Language.Spanish, "No pude entenderlo."),
+            ["DigestNudgeCard"] = DigestNudgeCard.Build(new NudgeList(Report(Ward()).Header, [("Jamal Wright", 2), ("Chloe Martin", 1)]), Language.English),
+            ["DigestNudgeCard.none"] = DigestNudgeCard.Build(new NudgeList(Report(Ward()).Header, []), Language.Spanish),
+            ["DigestScheduleCard"] = DigestScheduleCard.Build(schedule, Language.English),
+            ["DigestScheduleCard.problem"] = DigestScheduleCard.Build(schedule, Language.Spanish, "No pude entenderlo."),
         };
     }
 }

@@ -23,7 +23,7 @@ internal sealed class DigestActionRunner(MapDirectory directory, DigestService d
         if (turn.Verb == DigestVerbs.Nudge)
         {
             return await digests.NudgesAsync(reader, key, cancellationToken) is { } nudges
-                ? new CardActionOutcome.ReplaceCard(DigestCard.Nudges(nudges, l))
+                ? new CardActionOutcome.ReplaceCard(DigestNudgeCard.Build(nudges, l))
                 : new CardActionOutcome.ShowMessage(l.Pick(
                     "Your programme does not show leaders who has not answered, or this digest is not yours.",
                     "Tu programa no muestra a los responsables quién no ha respondido, o este resumen no es tuyo."));

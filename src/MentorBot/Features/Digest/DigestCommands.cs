@@ -45,19 +45,19 @@ internal sealed class DigestAtCommand(MapDirectory directory, DigestSettingsStor
         var l = Languages.From(leader.Locale);
         if (arguments.Length == 0)
         {
-            return DigestCard.Schedule(await scheduler.ScheduleOfAsync(leader, cancellationToken), l);
+            return DigestScheduleCard.Build(await scheduler.ScheduleOfAsync(leader, cancellationToken), l);
         }
 
         var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length != 2 || !MapValues.TryDay(words[0], out var day) || !MapValues.TryTime(words[1], out var at))
         {
-            return DigestCard.Schedule(await scheduler.ScheduleOfAsync(leader, cancellationToken), l, l.Pick(
+            return DigestScheduleCard.Build(await scheduler.ScheduleOfAsync(leader, cancellationToken), l, l.Pick(
                 "I couldn't read that. Write a weekday and a 24-hour time, for example **digest at monday 08:00**.",
                 "No pude entenderlo. Escribe un día y una hora de 24 horas, por ejemplo **digest at monday 08:00**."));
         }
 
         await settings.SetScheduleAsync(leader.Id, day, at, cancellationToken);
-        return DigestCard.Schedule(await scheduler.ScheduleOfAsync(leader, cancellationToken), l);
+        return DigestScheduleCard.Build(await scheduler.ScheduleOfAsync(leader, cancellationToken), l);
     }
 }
 
