@@ -272,8 +272,8 @@ public sealed class DigestTests : IAsyncLifetime
 
             // Last week, Medical Ward 3: eight sent, six answered (Alex and Grace missed it).
             new("alex-wilber", lastWeek, Answered: false), new("grace-adeyemi", lastWeek, Answered: false),
-            new("isaiah-langer", lastWeek, 3, 2), new("tomas-rivera", lastWeek, 3, 2, Need: "documentation"), new("caleb-thornton", lastWeek, 3, 2, Need: "documentation"),
-            new("emily-sorensen", lastWeek, 3, 2), new("jamal-wright", lastWeek, 3, 2), new("chloe-martin", lastWeek, 3, 2),
+            new("isaiah-langer", lastWeek, 3, 2), new("tomas-rivera", lastWeek, 2, 2, Need: "documentation"), new("caleb-thornton", lastWeek, 4, 3, Need: "documentation"),
+            new("emily-sorensen", lastWeek, 3, 2), new("jamal-wright", lastWeek, 3, 1), new("chloe-martin", lastWeek, 3, 2),
         ];
 
         await using var connection = await host.Service<Database>().OpenAsync(default);

@@ -95,6 +95,25 @@ public sealed class DigestFiguresTests
     }
 
     [Fact]
+    public void An_average_everyone_gave_alike_is_hidden_because_it_would_tell_each_persons_score()
+    {
+        var data = DigestCardSamples.Ward();
+        var unanimous = data with
+        {
+            UnitWeeks = [.. data.UnitWeeks.Select(u => u.Week == 0 ? u with { ConfidenceSum = u.Scorers * 4.0, ConfidenceLowest = 4, ConfidenceHighest = 4 } : u)],
+        };
+
+        var report = DigestCardSamples.Report(unanimous);
+
+        Assert.Equal(CellState.Uniform, report.ThisWeek.Confidence.State);
+        Assert.Equal(CellState.Shown, report.ThisWeek.Load.State);
+        var card = CardSerializer.Serialize(DigestCard.Build(report, Language.English));
+        Assert.Contains("hidden: everyone gave the same score", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("4.0", card, StringComparison.Ordinal);
+        Assert.All(report.Units, u => Assert.True(u.Confidence.IsHidden));
+    }
+
+    [Fact]
     public void A_hidden_cell_carries_no_value_at_all()
     {
         var cell = Cell.Make(CellState.TooFew, 3.7, 4);

@@ -41,6 +41,15 @@ public sealed class SuppressionTests
     public void A_count_of_people_is_hidden_when_it_is_a_small_group_or_comes_from_one(int count, int group, string expected) =>
         Assert.Equal(Enum.Parse<CellState>(expected), Suppression.Count(count, group, 5));
 
+    [Theory]
+    [InlineData(6, 1.0, 1.0, "Uniform")]
+    [InlineData(6, 3.5, 3.5, "Uniform")]
+    [InlineData(6, 1.0, 2.0, "Shown")]
+    [InlineData(4, 1.0, 2.0, "TooFew")]
+    [InlineData(0, 0.0, 0.0, "Empty")]
+    public void An_average_is_hidden_when_the_group_is_small_or_everyone_gave_the_same_score(int people, double lowest, double highest, string expected) =>
+        Assert.Equal(Enum.Parse<CellState>(expected), Suppression.Average(people, lowest, highest, 5));
+
     [Fact]
     public void One_small_unit_hides_the_next_smallest_unit_too()
     {

@@ -5,7 +5,8 @@ namespace MentorBot.Features.Digest;
 /// <summary>
 /// Raw counts for one unit in one week, straight from SQL: never shown as they are (see <see cref="DigestFigures"/>).
 /// A person's answers count once per week: their confidence and load are averaged first, so someone with three
-/// pairings weighs as much as someone with one. Only scores the person shared with their mentor are counted.
+/// pairings weighs as much as someone with one. Only scores the person shared with their mentor are counted. The lowest
+/// and highest person's average are there to spot a unanimous group, whose average would give everyone's score away.
 /// </summary>
 internal sealed record UnitWeek(
     string UnitId,
@@ -17,7 +18,11 @@ internal sealed record UnitWeek(
     int Scorers,
     double ConfidenceSum,
     double LoadSum,
-    int AskedTime);
+    int AskedTime,
+    double ConfidenceLowest = 0,
+    double ConfidenceHighest = 0,
+    double LoadLowest = 0,
+    double LoadHighest = 0);
 
 /// <summary>How many people named a lane in a shared "need" or "stuck" answer: this week, and in the four weeks before.</summary>
 internal sealed record LaneCount(string LaneId, int ThisWeek, int Before);

@@ -45,15 +45,11 @@ internal static class DigestFigures
             total);
     }
 
-    private static WeekPoint Point(UnitWeek week, DateOnly starts, int k)
-    {
-        var scores = Suppression.Group(week.Scorers, k);
-        return new WeekPoint(
-            starts,
-            Cell.Make(Suppression.Group(week.PeopleSent, k), week.Answered, week.Sent),
-            Cell.Make(scores, week.Scorers == 0 ? 0 : week.ConfidenceSum / week.Scorers),
-            Cell.Make(scores, week.Scorers == 0 ? 0 : week.LoadSum / week.Scorers));
-    }
+    private static WeekPoint Point(UnitWeek week, DateOnly starts, int k) => new(
+        starts,
+        Cell.Make(Suppression.Group(week.PeopleSent, k), week.Answered, week.Sent),
+        Cell.Make(Suppression.Average(week.Scorers, week.ConfidenceLowest, week.ConfidenceHighest, k), week.Scorers == 0 ? 0 : week.ConfidenceSum / week.Scorers),
+        Cell.Make(Suppression.Average(week.Scorers, week.LoadLowest, week.LoadHighest, k), week.Scorers == 0 ? 0 : week.LoadSum / week.Scorers));
 
     /// <summary>The weeks before, from the shown weeks only: participation pooled, scores as the mean of the weekly means.</summary>
     private static WeekPoint Pool(IReadOnlyList<WeekPoint> weeks)
@@ -103,14 +99,17 @@ internal static class DigestFigures
         var margins = data.PublishedUnitSets.Where(set => set.Count > 1 && set.All(index.ContainsKey)).Select(set => (IReadOnlyList<int>)[.. set.Select(u => index[u])]).ToList();
         var elsewhere = rows.Select(r => data.PublishedUnitSets.Any(set => set.Count == 1 && set[0] == r.Week.UnitId)).ToList();
         var participation = Suppression.Breakdown([.. rows.Select(r => r.Week.PeopleSent)], k, null, margins, elsewhere);
-        var scores = Suppression.Breakdown([.. rows.Select(r => r.Week.Scorers)], k, null, margins, elsewhere);
+        var confidence = Suppression.Breakdown(
+            [.. rows.Select(r => r.Week.Scorers)], k, [.. rows.Select(r => Suppression.Average(r.Week.Scorers, r.Week.ConfidenceLowest, r.Week.ConfidenceHighest, k))], margins, elsewhere);
+        var load = Suppression.Breakdown(
+            [.. rows.Select(r => r.Week.Scorers)], k, [.. rows.Select(r => Suppression.Average(r.Week.Scorers, r.Week.LoadLowest, r.Week.LoadHighest, k))], margins, elsewhere);
         var asked = Suppression.Breakdown(
             [.. rows.Select(r => r.Week.AskedTime)], k, [.. rows.Select(r => Suppression.Count(r.Week.AskedTime, r.Week.Respondents, k))], margins, elsewhere);
         var units = rows.Select((r, i) => new UnitLine(
             r.Name,
             Cell.Make(participation[i], r.Week.Answered, r.Week.Sent),
-            Cell.Make(scores[i], r.Week.Scorers == 0 ? 0 : r.Week.ConfidenceSum / r.Week.Scorers),
-            Cell.Make(scores[i], r.Week.Scorers == 0 ? 0 : r.Week.LoadSum / r.Week.Scorers),
+            Cell.Make(confidence[i], r.Week.Scorers == 0 ? 0 : r.Week.ConfidenceSum / r.Week.Scorers),
+            Cell.Make(load[i], r.Week.Scorers == 0 ? 0 : r.Week.LoadSum / r.Week.Scorers),
             Cell.Make(asked[i], r.Week.AskedTime))).ToList();
 
         var point = Point(total, default, k);
@@ -127,8 +126,11 @@ internal static class DigestFigures
     private static UnitWeek Sum(IEnumerable<UnitWeek> parts)
     {
         var list = parts.ToList();
+        var scored = list.Where(u => u.Scorers > 0).ToList();
         return new UnitWeek(
             string.Empty, list.FirstOrDefault()?.Week ?? 0, list.Sum(u => u.PeopleSent), list.Sum(u => u.Sent), list.Sum(u => u.Answered), list.Sum(u => u.Respondents),
-            list.Sum(u => u.Scorers), list.Sum(u => u.ConfidenceSum), list.Sum(u => u.LoadSum), list.Sum(u => u.AskedTime));
+            list.Sum(u => u.Scorers), list.Sum(u => u.ConfidenceSum), list.Sum(u => u.LoadSum), list.Sum(u => u.AskedTime),
+            scored.Select(u => u.ConfidenceLowest).DefaultIfEmpty().Min(), scored.Select(u => u.ConfidenceHighest).DefaultIfEmpty().Max(),
+            scored.Select(u => u.LoadLowest).DefaultIfEmpty().Min(), scored.Select(u => u.LoadHighest).DefaultIfEmpty().Max());
     }
 }

@@ -76,7 +76,8 @@ internal sealed class DigestQuery(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await ReadAsync(connection, with + UnitWeeksSql, ScopeSql.Parameters(scope, window), r => new UnitWeek(
-            r.GetString(0), (int)Long(r, 1), (int)Long(r, 2), (int)Long(r, 3), (int)Long(r, 4), (int)Long(r, 5), (int)Long(r, 6), Double(r, 7), Double(r, 8), (int)Long(r, 9)), cancellationToken);
+            r.GetString(0), (int)Long(r, 1), (int)Long(r, 2), (int)Long(r, 3), (int)Long(r, 4), (int)Long(r, 5), (int)Long(r, 6), Double(r, 7), Double(r, 8), (int)Long(r, 9),
+            Double(r, 10), Double(r, 11), Double(r, 12), Double(r, 13)), cancellationToken);
     }
 
     /// <summary>The active lanes, and how many people named each; every text is reduced to lane ids as it is read.</summary>
@@ -113,7 +114,11 @@ internal sealed class DigestQuery(Database database)
                COUNT(CASE WHEN x.scored > 0 THEN 1 END),
                SUM(CASE WHEN x.scored > 0 THEN x.confidence_sum / x.scored END),
                SUM(CASE WHEN x.scored > 0 THEN x.load_sum / x.scored END),
-               COUNT(CASE WHEN x.wants > 0 THEN 1 END)
+               COUNT(CASE WHEN x.wants > 0 THEN 1 END),
+               MIN(CASE WHEN x.scored > 0 THEN x.confidence_sum / x.scored END),
+               MAX(CASE WHEN x.scored > 0 THEN x.confidence_sum / x.scored END),
+               MIN(CASE WHEN x.scored > 0 THEN x.load_sum / x.scored END),
+               MAX(CASE WHEN x.scored > 0 THEN x.load_sum / x.scored END)
         FROM (
             SELECT s.unit_id, cp.person_id, (@asOf - cp.opens_at_ms) / @week AS w,
                    COUNT(*) AS sent,

@@ -48,6 +48,7 @@ internal static class DigestText
     {
         CellState.Empty => empty,
         _ when inBreakdown => l.Pick("hidden", "oculto"),
+        CellState.Uniform => l.Pick("hidden: everyone gave the same score", "oculto: todos dieron la misma puntuación"),
         _ => l.Pick($"fewer than {k}", $"menos de {k}"),
     };
 

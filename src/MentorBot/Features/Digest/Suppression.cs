@@ -13,6 +13,9 @@ internal enum CellState
 
     /// <summary>Hidden beside a small group so that the small group cannot be worked out from a total (complementary suppression).</summary>
     Complementary,
+
+    /// <summary>An average everyone gave alike: it would tell each person's own score, so it is hidden however big the group.</summary>
+    Uniform,
 }
 
 /// <summary>
@@ -30,11 +33,18 @@ internal static class Suppression
 
     public static int Threshold(int minGroupSize) => Math.Max(Floor, minGroupSize);
 
-    public static bool IsHidden(CellState state) => state is CellState.TooFew or CellState.Complementary;
+    public static bool IsHidden(CellState state) => state is CellState.TooFew or CellState.Complementary or CellState.Uniform;
 
     /// <summary>A figure computed from a group of people (a rate, an average): shown for a group of at least the threshold.</summary>
     public static CellState Group(int people, int minGroupSize) =>
         people <= 0 ? CellState.Empty : people < Threshold(minGroupSize) ? CellState.TooFew : CellState.Shown;
+
+    /// <summary>
+    /// An average over a group: shown for a group of at least the threshold, unless every person's own value was the same
+    /// (lowest equals highest), which would tell each of them what the others' average says.
+    /// </summary>
+    public static CellState Average(int people, double lowest, double highest, int minGroupSize) =>
+        Group(people, minGroupSize) is CellState.Shown && Math.Abs(highest - lowest) < 1e-9 ? CellState.Uniform : Group(people, minGroupSize);
 
     /// <summary>
     /// A count of people (or of their sessions) with something in common, out of a group: shown when the group is big
