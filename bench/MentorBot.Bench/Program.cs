@@ -6,6 +6,7 @@ var benchmarks = new SortedDictionary<string, Func<TextWriter, Task>>(StringComp
     ["matching"] = MatchingBenchmark.RunAsync,
     ["invoke"] = InvokeBenchmark.RunAsync,
     ["startup"] = StartupBenchmark.RunAsync,
+    ["digest"] = DigestBenchmark.RunAsync,
 };
 
 var name = args.Length > 0 ? args[0] : "";
@@ -45,16 +46,18 @@ if (benchmarks.TryGetValue(name, out var chosen))
 await Console.Error.WriteLineAsync($"Usage: dotnet run -c Release --project bench/MentorBot.Bench -- <{string.Join("|", benchmarks.Keys)}|all>");
 return 2;
 
-/// <summary>Finds the repository's docs folder from the working directory.</summary>
+/// <summary>Finds the repository (and its docs folder) from the working directory.</summary>
 internal static class Repository
 {
-    public static string? Docs()
+    public static string? Docs() => Root() is { } root ? Path.Combine(root, "docs") : null;
+
+    public static string? Root()
     {
         for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "MentorBot.sln")))
             {
-                return Path.Combine(directory.FullName, "docs");
+                return directory.FullName;
             }
         }
 

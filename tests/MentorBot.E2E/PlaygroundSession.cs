@@ -58,6 +58,7 @@ public class PlaygroundSession : IAsyncLifetime
 
         // The demo pulse would otherwise land in the playground users' chats in the middle of other tests; a session that wants it turns it on.
         environment.TryAdd("Pulse__LibraryEnabled", "false");
+        environment.TryAdd("Demo__SeedHistory", "false"); // made-up history changes what coaching and matching see; the digest session turns it on
         Start("bot", "dotnet", [Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"), "--urls", $"http://127.0.0.1:{BotPort}", "--contentRoot", Path.Combine(RepositoryRoot, "src", "MentorBot")],
             WorkDirectory, environment);
         await WaitForAsync($"http://127.0.0.1:{BotPort}/healthz", TimeSpan.FromSeconds(60));

@@ -177,7 +177,7 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("MENTORBOT_TEST_LOGLEVEL") ?? "Warning");
         builder.UseSetting("Connector:BaseDelay", "00:00:00.010");
         builder.UseSetting("Map:SeedDemoMap", "true");
-        builder.UseSetting("Map:SeedDemoHistory", "false");
+        builder.UseSetting("Demo:SeedHistory", "false");
 
         // Tests run jobs directly; the outbox metronome is slowed down so it never races them.
         builder.UseSetting("Outbox:PollInterval", "00:10:00");

@@ -38,6 +38,8 @@ internal sealed record TextBlock(string Text) : CardElement
     public TextBlockStyle? Style { get; init; }
 
     public int? MaxLines { get; init; }
+
+    public HorizontalAlignment? HorizontalAlignment { get; init; }
 }
 
 internal sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
@@ -45,6 +47,11 @@ internal sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
     public ContainerStyle? Style { get; init; }
 
     public bool? Bleed { get; init; }
+
+    /// <summary>The least height, in pixels (<c>"40px"</c>): bars of a chart drawn from containers.</summary>
+    public string? MinHeight { get; init; }
+
+    public VerticalAlignment? VerticalContentAlignment { get; init; }
 }
 
 internal sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement;
@@ -57,6 +64,8 @@ internal sealed record Column(IReadOnlyList<CardElement> Items)
     public string? Width { get; init; }
 
     public VerticalAlignment? VerticalContentAlignment { get; init; }
+
+    public Spacing? Spacing { get; init; }
 }
 
 internal sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;

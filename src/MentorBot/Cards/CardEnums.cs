@@ -16,4 +16,6 @@ internal enum ChoiceInputStyle { Compact, Expanded }
 
 internal enum VerticalAlignment { Top, Center, Bottom }
 
+internal enum HorizontalAlignment { Left, Center, Right }
+
 internal enum AssociatedInputs { Auto, None }

@@ -10,6 +10,9 @@ internal sealed class DemoOptions
     public const string SectionName = "Demo";
 
     public DateTimeOffset? ClockStartsAt { get; set; }
+
+    /// <summary>Fill an empty check-in history with five weeks of made-up check-ins for the demo map, so digests have something to show.</summary>
+    public bool SeedHistory { get; set; }
 }
 
 /// <summary>The system clock moved by a fixed offset, so that the process starts at <see cref="DemoOptions.ClockStartsAt"/> and then runs in real time.</summary>
@@ -26,11 +29,13 @@ internal sealed class DemoClock(TimeSpan offset) : TimeProvider
         options.ClockStartsAt is { } start ? new DemoClock(start - System.GetUtcNow()) : System;
 }
 
-/// <summary>Refuses a demo clock outside Development, where it would move real people's check-ins.</summary>
+/// <summary>Refuses a demo clock or made-up history outside Development, where they would touch real people's check-ins.</summary>
 internal sealed class DemoOptionsValidator(IHostEnvironment environment) : Microsoft.Extensions.Options.IValidateOptions<DemoOptions>
 {
     public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, DemoOptions options) =>
         options.ClockStartsAt is not null && !environment.IsDevelopment()
             ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail("Demo:ClockStartsAt moves the clock for demos and is only allowed in Development. Remove it from this environment's configuration.")
-            : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+            : options.SeedHistory && !environment.IsDevelopment()
+                ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail("Demo:SeedHistory writes made-up check-ins and is only allowed in Development. Remove it from this environment's configuration.")
+                : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
 }

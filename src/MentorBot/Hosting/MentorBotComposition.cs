@@ -3,6 +3,7 @@ using MentorBot.Features.CheckIns;
 using MentorBot.Features.Coaching;
 using MentorBot.Features.Concerns;
 using MentorBot.Features.Conversations;
+using MentorBot.Features.Digest;
 using MentorBot.Features.Map;
 using MentorBot.Features.Matching;
 using MentorBot.Features.Privacy;
@@ -68,6 +69,7 @@ internal static class MentorBotComposition
         services.AddPrivacy();
         services.AddConcerns();
         services.AddPulses();
+        services.AddDigest();
         services.AddScoped<ICardUpdates, TeamsCardUpdates>();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
@@ -150,7 +152,6 @@ internal static class MentorBotComposition
         services.AddSingleton<MapStatusQuery>();
         services.AddSingleton<MapImporter>();
         services.AddHostedService<Features.Map.Demo.DemoMapSeeder>();
-        services.AddHostedService<Features.Map.Demo.DemoHistorySeeder>();
         services.AddTextCommand<MyMapCommand>();
         services.AddTextCommand<MapStatusCommand>();
         services.AddGraph();

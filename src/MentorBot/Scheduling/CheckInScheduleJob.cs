@@ -10,7 +10,7 @@ namespace MentorBot.Scheduling;
 /// <summary>
 /// The programme's metronome: every minute, read the map once and open what is due (check-ins and reminders, circle
 /// debriefs, calibrations, quarterly reviews, pulse runs), remind and escalate unacknowledged concerns, tell admins who
-/// cannot be reached, and finish bookings a crash interrupted.
+/// cannot be reached, finish bookings a crash interrupted, and queue the leaders' weekly digests.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class CheckInScheduleJob(
@@ -22,7 +22,8 @@ internal sealed class CheckInScheduleJob(
     UnreachableReport unreachable,
     Features.Booking.BookingService bookings,
     Features.Concerns.ConcernScheduler concerns,
-    Features.Pulses.PulseScheduler pulses) : IJob
+    Features.Pulses.PulseScheduler pulses,
+    Features.Digest.DigestScheduler digests) : IJob
 {
     public static JobKey Key { get; } = new("checkin-schedule", "checkins");
 
@@ -37,5 +38,6 @@ internal sealed class CheckInScheduleJob(
         await pulses.RunAsync(current, cancellationToken);
         await unreachable.RunAsync(current, cancellationToken);
         await bookings.RecoverAsync(cancellationToken);
+        await digests.RunAsync(current, cancellationToken);
     }
 }

@@ -33,6 +33,7 @@ internal static class CardSamples
         .Concat(MatchCardSamples.Build())
         .Concat(ConcernCardSamples.Build())
         .Concat(PulseCardSamples.Build())
+        .Concat(DigestCardSamples.Build())
         .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static CircleDebriefForm DebriefForm(Language language, CircleAnswer? draft) =>

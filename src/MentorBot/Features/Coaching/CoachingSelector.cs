@@ -69,20 +69,10 @@ internal static class CoachingSelector
 /// <summary>Finds lanes named in free text ("stuck on documentation", "family conversations"), in order of appearance.</summary>
 internal static class LaneMentions
 {
-    public static IReadOnlyList<string> Find(IEnumerable<string?> texts, IReadOnlyList<Lane> lanes)
-    {
-        var text = string.Join(" \n ", texts.Where(t => !string.IsNullOrWhiteSpace(t)));
-        if (text.Length == 0)
-        {
-            return [];
-        }
+    public static IReadOnlyList<string> Find(IEnumerable<string?> texts, IReadOnlyList<Lane> lanes) => For(lanes).Find(texts);
 
-        return [.. lanes
-            .Select(lane => (lane.Id, At: Terms(lane).Select(term => text.IndexOf(term, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(-1).Min()))
-            .Where(x => x.At >= 0)
-            .OrderBy(x => x.At)
-            .Select(x => x.Id)];
-    }
+    /// <summary>The same rules for a fixed list of lanes, each lane's terms worked out once: for reading many texts (the digest).</summary>
+    public static LaneFinder For(IReadOnlyList<Lane> lanes) => new([.. lanes.Select(l => (l.Id, Terms(l).ToArray()))]);
 
     /// <summary>The lane's name, its id as words, and the stem of its first word when distinctive ("boundar" finds "boundaries", "escalat" finds "escalate").</summary>
     private static IEnumerable<string> Terms(Lane lane)
@@ -94,5 +84,39 @@ internal static class LaneMentions
         {
             yield return first.Length > 7 ? first[..7] : first;
         }
+    }
+}
+
+/// <summary>Finds the lanes of <see cref="LaneMentions"/> in texts; holds no text itself.</summary>
+internal sealed class LaneFinder((string Id, string[] Terms)[] lanes)
+{
+    public IReadOnlyList<string> Find(IEnumerable<string?> texts)
+    {
+        var text = string.Join(" \n ", texts.Where(t => !string.IsNullOrWhiteSpace(t)));
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        List<(string Id, int At)>? found = null;
+        foreach (var (id, terms) in lanes)
+        {
+            var at = -1;
+            foreach (var term in terms)
+            {
+                var i = text.IndexOf(term, StringComparison.OrdinalIgnoreCase);
+                if (i >= 0 && (at < 0 || i < at))
+                {
+                    at = i;
+                }
+            }
+
+            if (at >= 0)
+            {
+                (found ??= []).Add((id, at));
+            }
+        }
+
+        return found is null ? [] : [.. found.OrderBy(x => x.At).Select(x => x.Id)];
     }
 }

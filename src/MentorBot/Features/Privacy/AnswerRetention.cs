@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace MentorBot.Features.Privacy;
 
 /// <summary>How many rows a retention sweep cleared free text from, per table.</summary>
-internal sealed record RetentionResult(int CheckIns, int CircleAnswers, int Reviews, int Calibrations, int MentorNotes, int Concerns = 0, int PulseComments = 0)
+internal sealed record RetentionResult(int CheckIns, int CircleAnswers, int Reviews, int Calibrations, int MentorNotes, int Concerns = 0)
 {
-    public int Total => CheckIns + CircleAnswers + Reviews + Calibrations + MentorNotes + Concerns + PulseComments;
+    public int Total => CheckIns + CircleAnswers + Reviews + Calibrations + MentorNotes + Concerns;
 }
 
 /// <summary>
@@ -34,12 +34,11 @@ internal sealed partial class AnswerRetention(Database database, AuditLog audit,
             await Clear("UPDATE mentor_notes SET fields_json = '{}' WHERE updated_at_ms < @cutoff AND fields_json <> '{}'"),
             // A resolved concern keeps its dates and status (the digest's counts); its words go. Open ones are kept.
             await Clear("UPDATE concern_messages SET body = '' WHERE body <> '' AND concern_id IN (SELECT id FROM concerns WHERE status = 'resolved' AND updated_at_ms < @cutoff)")
-                + await Clear("UPDATE concerns SET body = '' WHERE status = 'resolved' AND updated_at_ms < @cutoff AND body <> ''"),
-            await Clear("DELETE FROM pulse_comments WHERE run_id IN (SELECT id FROM pulse_runs WHERE closes_at_ms < @cutoff)"));
+                + await Clear("UPDATE concerns SET body = '' WHERE status = 'resolved' AND updated_at_ms < @cutoff AND body <> ''"));
         if (result.Total > 0)
         {
             await audit.RecordAsync(connection, transaction, "mentorbot", AuditActions.PrivacyRetention, null,
-                string.Create(CultureInfo.InvariantCulture, $"free text older than {retention.TotalDays:0} days cleared: {result.CheckIns} check-ins, {result.CircleAnswers} circle answers, {result.Reviews} reviews, {result.Calibrations} calibrations, {result.MentorNotes} notes, {result.Concerns} concern texts, {result.PulseComments} pulse comments"),
+                string.Create(CultureInfo.InvariantCulture, $"free text older than {retention.TotalDays:0} days cleared: {result.CheckIns} check-ins, {result.CircleAnswers} circle answers, {result.Reviews} reviews, {result.Calibrations} calibrations, {result.MentorNotes} notes, {result.Concerns} concern texts"),
                 cancellationToken);
         }
 

@@ -24,6 +24,9 @@ namespace MentorBot.Features.Pulses;
 /// </summary>
 internal sealed class PulseBallotBox(Database database, TimeProvider time)
 {
+    /// <summary>The tables that hold answers and nothing else: no person, no time, no order (the privacy catalog lists them as not personal).</summary>
+    public static readonly IReadOnlyList<string> AnswerTables = ["pulse_answer_counts", "pulse_comments"];
+
     /// <summary>Counts one person's answers, once. The person's id reaches only the <c>pulse_responded</c> table.</summary>
     public async Task<BallotOutcome> CastAsync(string runId, string personId, PulseBallot ballot, CancellationToken cancellationToken)
     {
