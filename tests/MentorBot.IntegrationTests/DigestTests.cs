@@ -213,6 +213,31 @@ public sealed class DigestTests : IAsyncLifetime
     private async Task RunSchedulerAsync() =>
         await _host.Scoped<DigestScheduler>().RunAsync(await _host.Service<MapStore>().LoadAsync(default), default);
 
+    [Fact]
+    public async Task Concerns_in_the_leaders_units_are_counted_open_and_resolved_never_shown()
+    {
+        await using (var connection = await _host.Service<Database>().OpenAsync(default))
+        {
+            var now = _host.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+            for (var i = 0; i < 7; i++)
+            {
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO concerns (id, sender_id, anonymous, target, recipient_id, unit_id, body, source, status, raised_at_ms, revision, updated_at_ms)
+                    VALUES (@id, NULL, 1, 'designated', 'adele-vance', @unit, @body, 'command', @status, @at, 1, @at)
+                    """,
+                    new { id = $"digest-concern-{i}", unit = i < 6 ? "medical-ward-3" : "emergency-department", body = $"CONCERN-WORDS-{i}", status = i < 5 ? "open" : "resolved", at = now - (i * 3_600_000) });
+            }
+        }
+
+        var card = await SayAsync(22, "Adele Vance", "digest");
+
+        Assert.Contains("Concerns raised (last 5 weeks, counts only)", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Open\",\"value\":\"5\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Resolved\",\"value\":\"fewer than 5\"", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("CONCERN-WORDS", card, StringComparison.Ordinal);
+    }
+
     private async Task<string> SayAsync(int user, string name, string text)
     {
         await _host.PostActivityAsync(TeamsActivities.MessageFrom(user, name, text));

@@ -54,6 +54,7 @@ internal static class DigestCardSamples
             ["DigestCard.summary"] = DigestCard.Build(Report(Ward()), Language.English),
             ["DigestCard.summary.spanish"] = DigestCard.Build(Report(Ward(), nudge: false, name: "Medicina 3"), Language.Spanish),
             ["DigestCard.small-group"] = DigestCard.Build(Report(small, nudge: false, name: "Outpatient Clinic"), Language.English),
+            ["DigestCard.with-concerns"] = DigestCard.Build(Report(Ward() with { ConcernsOpen = 6, ConcernsResolved = 2 }), Language.English),
             ["DigestCard.details"] = DigestCard.Details(Report(Ward()), Language.English),
             ["DigestCard.details.spanish"] = DigestCard.Details(Report(Ward(), nudge: false, name: "Medicina 3"), Language.Spanish),
             ["DigestNudgeCard"] = DigestNudgeCard.Build(new NudgeList(Report(Ward()).Header, [("Jamal Wright", 2), ("Chloe Martin", 1)]), Language.English),

@@ -60,6 +60,14 @@ internal static class DigestCard
             (l.Pick("Pairings with a low calibration score", "Parejas con calibración baja"), DigestText.Count(r.LowCalibrations, k, l)),
             (l.Pick("New hires", "Nuevas incorporaciones"), NewHires(r, l)),
             (l.Pick("People MentorBot can't reach yet", "Personas a las que MentorBot aún no llega"), DigestText.Count(r.Unreachable, l))));
+        if (r.ConcernsOpen is { } open && r.ConcernsResolved is { } resolved)
+        {
+            body.Add(DigestBlocks.Section(l.Pick("Concerns raised (last 5 weeks, counts only)", "Inquietudes planteadas (últimas 5 semanas, solo totales)")));
+            body.Add(Blocks.Facts(
+                (l.Pick("Open", "Abiertas"), DigestText.Count(open, k, l)),
+                (l.Pick("Resolved", "Resueltas"), DigestText.Count(resolved, k, l))));
+        }
+
         body.Add(DigestBlocks.Footnote(k, l));
 
         return Blocks.Card(FallbackText(r, l), body, DigestBlocks.Actions(r.Header, l, DigestVerbs.Details));

@@ -46,7 +46,9 @@ internal sealed record DigestData(
     int Unreachable,
     IReadOnlyDictionary<string, string> UnitNames,
     IReadOnlyDictionary<string, string> LaneNames,
-    IReadOnlyList<IReadOnlyList<string>> PublishedUnitSets)
+    IReadOnlyList<IReadOnlyList<string>> PublishedUnitSets,
+    int ConcernsOpen = 0,
+    int ConcernsResolved = 0)
 {
     public int People => PeopleByUnit.Values.Sum();
 }

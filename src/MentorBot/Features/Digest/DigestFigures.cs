@@ -42,7 +42,9 @@ internal static class DigestFigures
             NewHires(data.RecentStarts, today),
             data.Unreachable,
             units,
-            total);
+            total,
+            Cell.Make(Suppression.Count(data.ConcernsOpen, k), data.ConcernsOpen),
+            Cell.Make(Suppression.Count(data.ConcernsResolved, k), data.ConcernsResolved));
     }
 
     private static WeekPoint Point(UnitWeek week, DateOnly starts, int k) => new(

@@ -33,7 +33,7 @@ internal sealed class DigestQuery(Database database)
         var r = await rest;
         return new DigestData(
             asOf, r.People, await unitWeeks, r.Sessions, laneCounts, r.CalibrationRespondents, r.LowCalibrations, r.Mentors, r.MentorsAtCapacity,
-            r.Starts, r.Unreachable, r.Units, laneNames, r.Published);
+            r.Starts, r.Unreachable, r.Units, laneNames, r.Published, r.Concerns.Open, r.Concerns.Resolved);
     }
 
     private async Task<SmallCounts> SmallCountsAsync(string with, DigestScope scope, object window, DateOnly today, CancellationToken cancellationToken)
@@ -56,6 +56,8 @@ internal sealed class DigestQuery(Database database)
         var starts = await ReadAsync(connection, with + StartsSql, ScopeSql.Parameters(scope, new { since = MapValues.DateText(today.AddDays(-91)) }),
             r => MapValues.TryDate(r.GetString(0), out var date) ? date : (DateOnly?)null, cancellationToken);
         var unreachable = (await ReadAsync(connection, with + UnreachableSql, ScopeSql.Parameters(scope), r => (int)Long(r, 0), cancellationToken)).Single();
+        // Concerns carry their sender's unit only (an anonymous one names nobody), so they are counted per unit of the scope.
+        var concerns = (await ReadAsync(connection, with + ConcernsSql, ScopeSql.Parameters(scope, window), r => (Open: (int)Long(r, 0), Resolved: (int)Long(r, 1)), cancellationToken)).Single();
         var units = (await ReadAsync(connection, "SELECT id, name FROM map_units", new DynamicParameters(), r => (Id: r.GetString(0), Name: r.GetString(1)), cancellationToken))
             .ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
 
@@ -65,12 +67,12 @@ internal sealed class DigestQuery(Database database)
             .Where(g => g.All(s => string.Equals(s.Kind, "unit", StringComparison.OrdinalIgnoreCase)))
             .Select(g => (IReadOnlyList<string>)[.. g.Select(s => s.Unit).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])
             .ToList();
-        return new SmallCounts(people, sessions, calibration.Respondents, calibration.Low, mentors.All, mentors.Full, [.. starts.OfType<DateOnly>()], unreachable, units, published);
+        return new SmallCounts(people, sessions, calibration.Respondents, calibration.Low, mentors.All, mentors.Full, [.. starts.OfType<DateOnly>()], unreachable, units, published, concerns);
     }
 
     private sealed record SmallCounts(
         Dictionary<string, int> People, int[] Sessions, int CalibrationRespondents, int LowCalibrations, int Mentors, int MentorsAtCapacity,
-        IReadOnlyList<DateOnly> Starts, int Unreachable, Dictionary<string, string> Units, IReadOnlyList<IReadOnlyList<string>> Published);
+        IReadOnlyList<DateOnly> Starts, int Unreachable, Dictionary<string, string> Units, IReadOnlyList<IReadOnlyList<string>> Published, (int Open, int Resolved) Concerns);
 
     private async Task<List<UnitWeek>> UnitWeeksAsync(string with, DigestScope scope, object window, CancellationToken cancellationToken)
     {
@@ -182,6 +184,13 @@ internal sealed class DigestQuery(Database database)
 
         SELECT p.start_date FROM scope s JOIN map_people p ON p.id = s.person_id
         WHERE p.start_date IS NOT NULL AND p.start_date >= @since
+        """;
+
+    private const string ConcernsSql = """
+
+        SELECT COALESCE(SUM(CASE WHEN c.status <> 'resolved' THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN c.status = 'resolved' THEN 1 ELSE 0 END), 0)
+        FROM concerns c
+        WHERE c.raised_at_ms > @from AND c.raised_at_ms <= @asOf AND c.unit_id IN (SELECT DISTINCT unit_id FROM scope)
         """;
 
     private const string UnreachableSql = """

@@ -62,7 +62,9 @@ internal sealed record DigestReport(
     IReadOnlyList<PhaseCount> NewHires,
     int Unreachable,
     IReadOnlyList<UnitLine> Units,
-    UnitLine Total)
+    UnitLine Total,
+    Cell? ConcernsOpen = null,
+    Cell? ConcernsResolved = null)
 {
     public WeekPoint ThisWeek => Weeks[^1];
 }
