@@ -102,6 +102,7 @@ internal sealed class ErasureRun(Database database, DbConnection connection, DbT
 
         await RemoveAsync("concern_relay", "DELETE FROM concern_relay WHERE sender_id = @id", p);
         await RemoveAsync("pulse_responded", "DELETE FROM pulse_responded WHERE person_id = @id", p);
+        await RemoveAsync("digest_settings", "DELETE FROM digest_settings WHERE leader_id = @id", p);
     }
 
     /// <summary>Other people's rows keep their own data but no longer point at the erased person.</summary>

@@ -72,6 +72,7 @@ internal static class PersonalDataCatalog
             new("concern_relay", "sender_id = @id", "concern_id"),
             new("concern_messages", "author_id = @id OR concern_id IN (SELECT id FROM concerns WHERE sender_id = @id OR recipient_id = @id) OR concern_id IN (SELECT concern_id FROM concern_relay WHERE sender_id = @id)", "concern_id, seq"),
             new("pulses", "created_by = @id", "created_at_ms, id"),
+            new("digest_settings", "leader_id = @id", "leader_id"),
             new("pulse_responded", "person_id = @id", "run_id"),
             new("conversation_references", "aad_object_id = @aad", "created_at_ms, conversation_id", SubjectKey.ObjectId),
             new("processed_activities", "EXISTS (SELECT 1 FROM conversation_references c WHERE c.aad_object_id = @aad AND substr(activity_key, 1, length(c.conversation_id) + 1) = c.conversation_id || '|')", "received_at_ms, activity_key", SubjectKey.ObjectId),
