@@ -16,7 +16,8 @@ if (name.Equals("all", StringComparison.OrdinalIgnoreCase))
     var report = new StringWriter();
     report.WriteLine("# MentorBot benchmarks");
     report.WriteLine();
-    report.WriteLine($"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores with `dotnet run -c Release --project bench/MentorBot.Bench -- all`.");
+    report.WriteLine($"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores with `scripts/bench.sh` (SQLite, and PostgreSQL when it could be started). Targets are next to each figure.");
+    report.WriteLine();
     await Console.Out.WriteLineAsync(report.ToString());
     foreach (var (title, run) in benchmarks)
     {

@@ -32,6 +32,13 @@ internal sealed class ChatPage(IPage page)
     public static async Task PressAsync(ILocator card, string title) =>
         await card.GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).ClickAsync();
 
+    /// <summary>The playground renders compact choice sets as a combobox: open it, then pick the option.</summary>
+    public static async Task ChooseAsync(IPage page, ILocator card, string label, string value)
+    {
+        await card.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = value, Exact = true }).ClickAsync();
+    }
+
     public async Task ScreenshotAsync(string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlaygroundSession.Artifacts, name + ".png"), FullPage = true });
 }

@@ -20,8 +20,8 @@ public sealed class CoachingAndNotesE2ETests(MondayMorningSession session)
         var form = await alex.WaitForCardAsync("Send my check-in");
         await form.GetByLabel("What did you notice or learn from watching others this week?").FillAsync("How the night nurse hands over.");
         await form.GetByLabel("What would help you understand what you saw?").FillAsync("My documentation takes too long; I would like to get faster at notes.");
-        await ChooseAsync(alex.Page, form, "How confident do you feel?", "2");
-        await ChooseAsync(alex.Page, form, "How heavy is your load?", "4");
+        await ChatPage.ChooseAsync(alex.Page, form, "How confident do you feel?", "2");
+        await ChatPage.ChooseAsync(alex.Page, form, "How heavy is your load?", "4");
         await ChatPage.PressAsync(form, "Send my check-in");
         await alex.WaitForCardAsync("your check-in is saved");
 
@@ -75,7 +75,7 @@ public sealed class CoachingAndNotesE2ETests(MondayMorningSession session)
         await list.Locator(".ac-container").Filter(new() { HasText = "Case debrief after a difficult shift" }).Last
             .GetByRole(AriaRole.Button, new() { Name = "Use this" }).ClickAsync();
         var form = await megan.WaitForCardAsync("Save note");
-        await ChooseAsync(megan.Page, form, "About", "Alex Wilber");
+        await ChatPage.ChooseAsync(megan.Page, form, "About", "Alex Wilber");
         await form.GetByLabel("What happened, in the mentee's words?").FillAsync(words);
         if (share)
         {
@@ -83,12 +83,5 @@ public sealed class CoachingAndNotesE2ETests(MondayMorningSession session)
         }
 
         await ChatPage.PressAsync(form, "Save note");
-    }
-
-    /// <summary>The playground renders compact choice sets as a combobox: open it, then pick the option.</summary>
-    private static async Task ChooseAsync(IPage page, ILocator card, string label, string value)
-    {
-        await card.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = value, Exact = true }).ClickAsync();
     }
 }

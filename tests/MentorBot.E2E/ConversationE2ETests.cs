@@ -79,8 +79,8 @@ public sealed class CheckInE2ETests(PlaygroundSession session)
         await chat.ScreenshotAsync("06-check-in-form");
         await form.GetByLabel("What did you notice or learn from watching others this week?").FillAsync("How the charge nurse reads the early warning score.");
         await form.GetByLabel("What would help you understand what you saw?").FillAsync("Walking through one case together.");
-        await ChooseAsync(chat.Page, form, "How confident do you feel?", "3");
-        await ChooseAsync(chat.Page, form, "How heavy is your load?", "2");
+        await ChatPage.ChooseAsync(chat.Page, form, "How confident do you feel?", "3");
+        await ChatPage.ChooseAsync(chat.Page, form, "How heavy is your load?", "2");
         await ChatPage.PressAsync(form, "Send my check-in");
 
         var summary = await chat.WaitForCardAsync("your check-in is saved");
@@ -89,12 +89,5 @@ public sealed class CheckInE2ETests(PlaygroundSession session)
         Assert.Contains("Shared with Megan Bowen", text, StringComparison.Ordinal);
         Assert.Equal(0, await chat.Card("Your check-in").Filter(new() { HasText = "Send my check-in" }).CountAsync());
         await chat.ScreenshotAsync("07-check-in-summary");
-    }
-
-    /// <summary>The playground renders compact choice sets as a combobox: open it, then pick the option.</summary>
-    private static async Task ChooseAsync(Microsoft.Playwright.IPage page, Microsoft.Playwright.ILocator card, string label, string value)
-    {
-        await card.GetByRole(Microsoft.Playwright.AriaRole.Combobox, new() { Name = label }).ClickAsync();
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { Name = value, Exact = true }).ClickAsync();
     }
 }
