@@ -25,9 +25,13 @@ internal sealed partial class OutboxDispatcher(
     {
         var summary = new DispatchSummary();
         var settings = options.Value;
+
+        // A claimed batch must be sent well within its lease: at the tenant rate, half the lease's worth at most.
+        // Otherwise items still waiting here could outlive their lease and be taken over (and sent) by another instance.
+        var perClaim = Math.Max(1, (int)(settings.TenantPerSecond * settings.ClaimLease.TotalSeconds / 2));
         while (summary.Handled < maxItems)
         {
-            var batch = await store.ClaimAsync(Math.Min(settings.BatchSize, maxItems - summary.Handled), cancellationToken);
+            var batch = await store.ClaimAsync(Math.Min(Math.Min(settings.BatchSize, perClaim), maxItems - summary.Handled), cancellationToken);
             if (batch.Count == 0)
             {
                 break;
