@@ -101,7 +101,9 @@ internal sealed partial class MatchingService(
 
     public async Task<AdaptiveCard?> IntroCardAsync(string mentorshipId, string personId, CancellationToken cancellationToken)
     {
-        var pairing = (await map.LoadAsync(cancellationToken)).Mentorships.FirstOrDefault(m => m.Id == mentorshipId);
+        // One read of the map serves the pairing and the lane names (each intro card is rendered at send time).
+        var current = await map.LoadAsync(cancellationToken);
+        var pairing = current.Mentorships.FirstOrDefault(m => m.Id == mentorshipId);
         var person = await directory.FindByIdAsync(personId, cancellationToken);
         if (pairing is null || person is null || (pairing.MentorId != personId && pairing.MenteeId != personId))
         {
@@ -109,7 +111,7 @@ internal sealed partial class MatchingService(
         }
 
         var other = await directory.FindByIdAsync(pairing.MentorId == personId ? pairing.MenteeId : pairing.MentorId, cancellationToken);
-        var lanes = (await map.LoadAsync(cancellationToken)).Lanes.Where(l => pairing.Lanes.Contains(l.Id, StringComparer.Ordinal)).Select(l => l.Name).ToList();
+        var lanes = current.Lanes.Where(l => pairing.Lanes.Contains(l.Id, StringComparer.Ordinal)).Select(l => l.Name).ToList();
         return other is null ? null : MatchCard.Intro(person, other, pairing, lanes, pairing.MentorId == personId, Languages.From(person.Locale));
     }
 
