@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using MentorBot.Persistence.Sqlite;
 using Npgsql;
 
 namespace MentorBot.Persistence;
@@ -9,6 +10,7 @@ namespace MentorBot.Persistence;
 internal sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
+    private readonly SqliteWriteGate _writeGate = new();
     private readonly string _sqliteConnectionString = string.Empty;
 
     public Database(IOptions<StorageOptions> options)
@@ -52,17 +54,24 @@ internal sealed class Database : IAsyncDisposable
 
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        SqliteSettings.Apply(connection);
+        return new GatedSqliteConnection(connection, _writeGate);
     }
 
-    /// <summary>Starts a write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE) to avoid upgrade deadlocks.</summary>
+    /// <summary>
+    /// Starts a write transaction. On SQLite it waits for the process's write gate, then takes the write lock at once
+    /// (BEGIN IMMEDIATE) to avoid upgrade deadlocks.
+    /// </summary>
     public static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: false)
+        connection is GatedSqliteConnection sqlite
+            ? await sqlite.BeginWriteAsync(cancellationToken)
             : await connection.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>A read-only snapshot: SQLite's deferred transaction (no write gate), PostgreSQL's repeatable read.</summary>
+    public static async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection is GatedSqliteConnection sqlite
+            ? sqlite.BeginRead()
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -25,7 +25,7 @@ internal static class SchedulingRegistration
                 }
                 else
                 {
-                    store.UseSqlite(storage.ConnectionString);
+                    store.UseSqlite(SchedulerDatabase.SqliteConnectionString(storage.ConnectionString));
                 }
 
                 store.ProvisionSchema();

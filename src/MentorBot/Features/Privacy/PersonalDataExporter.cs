@@ -141,9 +141,6 @@ internal sealed class PersonalDataExporter(Database database, AuditLog audit, Ti
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>A read-only snapshot: SQLite's deferred transaction, PostgreSQL's repeatable read.</summary>
-    private static async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: true)
-            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+    private static Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Database.BeginSnapshotAsync(connection, cancellationToken);
 }

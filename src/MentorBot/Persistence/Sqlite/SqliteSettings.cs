@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace MentorBot.Persistence.Sqlite;
+
+/// <summary>
+/// What every SQLite connection needs, applied once per native handle (the pool hands the same handles out again):
+/// foreign keys, NORMAL synchronous (with WAL a commit survives a process crash), and a busy timeout for waits on
+/// other processes (the CLI); writers in this process wait at the <see cref="SqliteWriteGate"/> instead.
+/// </summary>
+internal static class SqliteSettings
+{
+    private static readonly ConditionalWeakTable<sqlite3, object> Applied = [];
+
+    public static void Apply(SqliteConnection connection)
+    {
+        var handle = connection.Handle;
+        if (handle is not null && Applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+            pragma.ExecuteNonQuery();
+        }
+
+        if (handle is not null)
+        {
+            Applied.AddOrUpdate(handle, handle);
+        }
+    }
+}
