@@ -148,6 +148,7 @@ internal static class MentorBotComposition
     {
         AddValidatedOptions<MapOptions>(services, MapOptions.SectionName);
         services.AddSingleton<MapStore>();
+        services.AddSingleton<MapGeneration>();
         services.AddSingleton<MapDirectory>();
         services.AddSingleton<MapStatusQuery>();
         services.AddSingleton<MapImporter>();

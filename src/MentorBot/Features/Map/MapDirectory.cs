@@ -1,24 +1,35 @@
+using System.Collections.Concurrent;
 using Dapper;
 using MentorBot.Persistence;
 
 namespace MentorBot.Features.Map;
 
-/// <summary>Read-side queries over the imported map: who someone is, and who they mentor or learn from.</summary>
-internal sealed class MapDirectory(Database database)
+/// <summary>
+/// Read-side queries over the imported map: who someone is, and who they mentor or learn from.
+/// Each person's place in the map is kept in memory once read: every turn authorises against it, often more than once.
+/// Before a remembered copy is used, the stored change counter (<see cref="MapGeneration"/>, one single-row read) is
+/// compared, so a change made by any process (the CLI, a second instance) is seen by the next turn.
+/// </summary>
+internal sealed class MapDirectory
 {
-    public async Task<Person?> FindByAadObjectIdAsync(string aadObjectId, CancellationToken cancellationToken)
+    private const int MaxRemembered = 50_000;
+    private readonly Database _database;
+    private readonly ConcurrentDictionary<string, PersonMap?> _maps = new(StringComparer.Ordinal);
+    private long _epoch;
+    private long _storedGeneration = -1;
+
+    public MapDirectory(Database database, MapGeneration generation)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QueryFirstOrDefaultAsync<PersonRow>(new CommandDefinition(
-            $"SELECT {MapRows.PersonColumns} FROM map_people WHERE aad_object_id = @aad AND active = 1",
-            new { aad = aadObjectId.ToLowerInvariant() },
-            cancellationToken: cancellationToken));
-        return row is null ? null : MapRows.ToPerson(row);
+        _database = database;
+        generation.Changed += Forget;
     }
+
+    public async Task<Person?> FindByAadObjectIdAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        (await LoadPersonMapAsync(aadObjectId, cancellationToken))?.Person;
 
     public async Task<Person?> FindByIdAsync(string personId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<PersonRow>(new CommandDefinition(
             $"SELECT {MapRows.PersonColumns} FROM map_people WHERE id = @personId AND active = 1", new { personId }, cancellationToken: cancellationToken));
         return row is null ? null : MapRows.ToPerson(row);
@@ -27,7 +38,7 @@ internal sealed class MapDirectory(Database database)
     /// <summary>Object ids of people in the map with no active 1:1 conversation with the bot.</summary>
     public async Task<IReadOnlyList<string>> UnreachableObjectIdsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<string>(new CommandDefinition(
             """
             SELECT p.aad_object_id FROM map_people p
@@ -39,16 +50,61 @@ internal sealed class MapDirectory(Database database)
             cancellationToken: cancellationToken))];
     }
 
-    /// <summary>Everything about one person's place in the map, in a handful of queries.</summary>
+    /// <summary>Everything about one person's place in the map: from memory, or read in a handful of queries.</summary>
     public async Task<PersonMap?> LoadPersonMapAsync(string aadObjectId, CancellationToken cancellationToken)
     {
-        var person = await FindByAadObjectIdAsync(aadObjectId, cancellationToken);
-        if (person is null)
+        var key = aadObjectId.ToLowerInvariant();
+        await CheckStoredGenerationAsync(cancellationToken);
+        if (_maps.TryGetValue(key, out var remembered))
+        {
+            return remembered;
+        }
+
+        var epoch = Interlocked.Read(ref _epoch);
+        var map = await ReadPersonMapAsync(key, cancellationToken);
+        if (_maps.Count >= MaxRemembered)
+        {
+            _maps.Clear();
+        }
+
+        // Only keep what was read with no change in between; a change that raced this read leaves it out.
+        if (Interlocked.Read(ref _epoch) == epoch)
+        {
+            _maps.TryAdd(key, map);
+        }
+
+        return map;
+    }
+
+    private void Forget()
+    {
+        Interlocked.Increment(ref _epoch);
+        _maps.Clear();
+    }
+
+    private async Task CheckStoredGenerationAsync(CancellationToken cancellationToken)
+    {
+        var stored = await MapGeneration.ReadAsync(_database, cancellationToken);
+        if (stored != Interlocked.Exchange(ref _storedGeneration, stored))
+        {
+            Forget();
+        }
+    }
+
+    private async Task<PersonMap?> ReadPersonMapAsync(string aad, CancellationToken cancellationToken)
+    {
+        var database = _database;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<PersonRow>(new CommandDefinition(
+            $"SELECT {MapRows.PersonColumns} FROM map_people WHERE aad_object_id = @aad AND active = 1",
+            new { aad },
+            cancellationToken: cancellationToken));
+        if (row is null)
         {
             return null;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        var person = MapRows.ToPerson(row);
         var mentorships = (await connection.QueryAsync<MentorshipRow>(new CommandDefinition(
             $"SELECT {MapRows.MentorshipColumns} FROM map_mentorships WHERE (mentor_id = @id OR mentee_id = @id) AND status <> 'ended' ORDER BY start_date, id",
             new { id = person.Id },

@@ -8,7 +8,7 @@ namespace MentorBot.Features.Map;
 /// Reads the map and imports a new version of it in one transaction. An import upserts what changed and ends what
 /// left the map (people, pairings, circles), so re-importing the same file changes nothing and history survives.
 /// </summary>
-internal sealed class MapStore(Database database, Privacy.AuditLog audit, TimeProvider time)
+internal sealed class MapStore(Database database, Privacy.AuditLog audit, MapGeneration generation, TimeProvider time)
 {
     private const int ProgressEvery = 250;
 
@@ -48,7 +48,9 @@ internal sealed class MapStore(Database database, Privacy.AuditLog audit, TimePr
             await audit.RecordAsync(connection, transaction, stamp.Actor, stamp.Action, stamp.Subject, $"{stamp.Detail}{summary}", cancellationToken);
         }
 
+        await MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        generation.Committed();
         tracker.Finish();
         return summary;
     }

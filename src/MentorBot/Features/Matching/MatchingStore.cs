@@ -16,7 +16,7 @@ internal sealed record SavedRun(string Id, string CreatedBy, DateTimeOffset Crea
 internal sealed record RematchRequest(string MentorshipId, string MenteeId, string MentorId, string Source);
 
 /// <summary>Matching runs, their publication into the map (one transaction), and re-match requests.</summary>
-internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, TimeProvider time)
+internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, Map.MapGeneration generation, TimeProvider time)
 {
     public const string Pending = "pending";
     public const string Accepted = "accepted";
@@ -141,7 +141,9 @@ internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, T
         var paired = run.Suggestions.Count(s => acceptedMentees.Contains(s.MenteeId));
         await audit.RecordAsync(connection, transaction, actor, Privacy.AuditActions.MatchPublish, runId,
             string.Create(CultureInfo.InvariantCulture, $"{paired} pairings published, {run.Suggestions.Count - paired} rejected, {run.Unmatched.Count} without a match"), cancellationToken);
+        await Map.MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        generation.Committed();
         return true;
     }
 
