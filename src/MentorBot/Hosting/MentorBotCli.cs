@@ -78,9 +78,11 @@ internal static class MentorBotCli
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<Database>();
         services.AddSingleton<Features.Privacy.AuditLog>();
+        services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<MapStore>();
         services.AddSingleton<MapImporter>();
+        services.AddSingleton<MapGeneration>();
         services.AddSingleton<MapDirectory>();
         services.AddGraph();
         services.AddSingleton<Features.Map.Sync.MapSyncService>();

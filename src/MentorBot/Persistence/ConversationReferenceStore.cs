@@ -1,12 +1,43 @@
+using System.Collections.Concurrent;
 using Dapper;
 using MentorBot.Teams;
 
 namespace MentorBot.Persistence;
 
-/// <summary>Durable conversation references: how to reach each person and whether they can still be reached.</summary>
+/// <summary>
+/// Durable conversation references: how to reach each person and whether they can still be reached.
+/// Every inbound activity confirms its conversation. A confirmation identical to one this process wrote less than
+/// <see cref="Reconfirm"/> ago is not written again (most turns would otherwise rewrite the same row); marking a
+/// conversation blocked, gone or uninstalled here forgets that, so the next activity reactivates it at once.
+/// </summary>
 internal sealed class ConversationReferenceStore(Database database, TimeProvider time)
 {
+    /// <summary>How long an unchanged reference goes without being written again.</summary>
+    public static readonly TimeSpan Reconfirm = TimeSpan.FromMinutes(5);
+
+    private const int MaxRemembered = 100_000;
+    private readonly ConcurrentDictionary<string, (ConversationReference Reference, long At)> _confirmed = new(StringComparer.Ordinal);
+
     public async Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        if (_confirmed.TryGetValue(reference.ConversationId, out var seen) && seen.Reference == reference && time.GetElapsedTime(seen.At) < Reconfirm)
+        {
+            return;
+        }
+
+        await WriteAsync(reference, cancellationToken);
+        if (_confirmed.Count >= MaxRemembered)
+        {
+            _confirmed.Clear();
+        }
+
+        _confirmed[reference.ConversationId] = (reference, time.GetTimestamp());
+    }
+
+    /// <summary>Forgets every confirmation, so each conversation is written again on its next activity (after an erasure).</summary>
+    public void ForgetConfirmations() => _confirmed.Clear();
+
+    private async Task WriteAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -42,6 +73,7 @@ internal sealed class ConversationReferenceStore(Database database, TimeProvider
     /// <summary>Marks whether a conversation is reachable. An uninstall also forgets the welcome, so a reinstall is welcomed again.</summary>
     public async Task MarkAsync(string conversationId, string status, string? reason, CancellationToken cancellationToken)
     {
+        _confirmed.TryRemove(conversationId, out _);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -33,7 +33,18 @@ internal sealed partial class ActivityEndpoint(
             return Problem(StatusCodes.Status401Unauthorized, "A Bot Connector bearer token is required.");
         }
 
-        var body = await BoundedBody.ReadAsync(request.Body, settings.MaxActivityBytes, cancellationToken);
+        byte[]? body;
+        try
+        {
+            body = await BoundedBody.ReadAsync(request.Body, settings.MaxActivityBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The sender went away or sent less than it announced: nothing to process, and no one to answer but a 400.
+            Log.BodyIncomplete(logger, ex.Message);
+            return Problem(StatusCodes.Status400BadRequest, "The activity body ended before its declared length.");
+        }
+
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "The activity is larger than the bot accepts.");
@@ -114,6 +125,9 @@ internal sealed partial class ActivityEndpoint(
 
         [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Malformed activity body ({Length} bytes).")]
         public static partial void Malformed(ILogger logger, int length);
+
+        [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Activity body incomplete: {Reason}")]
+        public static partial void BodyIncomplete(ILogger logger, string reason);
 
         [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Bot Connector signing keys could not be fetched.")]
         public static partial void KeysUnavailable(ILogger logger, Exception exception);

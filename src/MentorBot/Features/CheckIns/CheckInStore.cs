@@ -197,8 +197,12 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             },
             transaction,
             cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE checkin_periods SET status = 'answered' WHERE id = @PeriodId", new { saved.PeriodId }, transaction, cancellationToken: cancellationToken));
+        if (period.Status != PeriodStatus.Answered)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE checkin_periods SET status = 'answered' WHERE id = @PeriodId", new { saved.PeriodId }, transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new SaveOutcome.Saved(saved, existing is null);
     }

@@ -20,7 +20,7 @@ internal sealed record ErasureReport(DataSubject Subject, IReadOnlyList<ErasureC
 /// <see cref="ErasureRun"/> for what happens to each table). A dry run does exactly the same and rolls back, so the
 /// preview is what an erasure would do.
 /// </summary>
-internal sealed class PersonalDataEraser(Database database, AuditLog audit, TimeProvider time)
+internal sealed class PersonalDataEraser(Database database, AuditLog audit, Map.MapGeneration mapGeneration, ConversationReferenceStore conversations, TimeProvider time)
 {
     public async Task<ErasureReport> EraseAsync(DataSubject subject, string actor, bool commit, CancellationToken cancellationToken)
     {
@@ -36,7 +36,10 @@ internal sealed class PersonalDataEraser(Database database, AuditLog audit, Time
         }
 
         await audit.RecordAsync(connection, transaction, actor, AuditActions.PrivacyErase, Pseudonyms.ForAudit(subject.Label), report.Summary, cancellationToken);
+        await Map.MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        mapGeneration.Committed();
+        conversations.ForgetConfirmations();
         return report;
     }
 }

@@ -1,0 +1,123 @@
+using Dapper;
+using MentorBot.Features.Map;
+using MentorBot.Persistence;
+using MentorBot.Teams;
+
+namespace MentorBot.IntegrationTests;
+
+/// <summary>
+/// The store under concurrent use, as a busy Monday makes it: many writers at once (on SQLite they queue at the
+/// process's write gate instead of in SQLite's busy handler), a write that returns rows, the in-memory copy of the map
+/// against changes made by another process, and a conversation that was marked blocked and speaks again.
+/// </summary>
+public sealed class StoreConcurrencyTests : IAsyncLifetime
+{
+    private const string AlexObjectId = "00000000-0000-0000-0000-0000000000020";
+    private MentorBotHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await MentorBotHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Sixty_four_concurrent_writers_all_commit_and_each_activity_is_claimed_once()
+    {
+        var processed = _host.Service<ProcessedActivityStore>();
+        var database = _host.Service<Database>();
+        var keys = Enumerable.Range(0, 640).Select(i => $"a:concurrency|activity-{i}").ToArray();
+
+        // Every key is claimed by two writers at once; transactions run in between.
+        var claims = await Task.WhenAll(keys.Concat(keys).Select(key => Task.Run(() => processed.TryClaimAsync(key, default))));
+        var transactions = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+        {
+            await using var connection = await database.OpenAsync(default);
+            await using var transaction = await Database.BeginWriteAsync(connection, default);
+            await connection.ExecuteAsync(
+                "INSERT INTO audit_log (id, at_ms, actor, action, subject, detail) VALUES (@id, 0, 'test', 'concurrency', NULL, NULL)",
+                new { id = $"concurrency-{i}" }, transaction);
+            await transaction.CommitAsync();
+            return i;
+        })));
+
+        Assert.Equal(keys.Length, claims.Count(c => c));
+        Assert.Equal(64, transactions.Length);
+        await using var check = await database.OpenAsync(default);
+        Assert.Equal(keys.Length, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM processed_activities WHERE activity_key LIKE 'a:concurrency|%'"));
+        Assert.Equal(64, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'concurrency'"));
+    }
+
+    [Fact]
+    public async Task A_write_that_returns_rows_outside_a_transaction_does_not_block_the_next_writer()
+    {
+        var database = _host.Service<Database>();
+        await using (var connection = await database.OpenAsync(default))
+        {
+            var ids = (await connection.QueryAsync<string>(
+                "INSERT INTO audit_log (id, at_ms, actor, action) VALUES ('returning-1', 0, 'test', 'returning') RETURNING id")).ToList();
+            Assert.Equal(["returning-1"], ids);
+        }
+
+        // The reader above is closed, so its hold on the write gate is gone: a transaction gets in at once.
+        await using var next = await database.OpenAsync(default);
+        await using var transaction = await Database.BeginWriteAsync(next, new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
+        await next.ExecuteAsync("DELETE FROM audit_log WHERE id = 'returning-1'", transaction: transaction);
+        await transaction.CommitAsync();
+    }
+
+    [Fact]
+    public async Task A_map_change_made_by_another_process_is_seen_by_the_next_read()
+    {
+        var directory = _host.Service<MapDirectory>();
+        Assert.Equal("Alex Wilber", (await directory.LoadPersonMapAsync(AlexObjectId, default))!.Person.Name);
+
+        // Another process (the CLI, a second instance) renames Alex and counts the change, as every map writer does.
+        await using (var connection = await _host.Service<Database>().OpenAsync(default))
+        {
+            await using var transaction = await Database.BeginWriteAsync(connection, default);
+            await connection.ExecuteAsync("UPDATE map_people SET name = 'Alex Renamed' WHERE id = 'alex-wilber'", transaction: transaction);
+            await MapGeneration.AdvanceAsync(connection, transaction, default);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal("Alex Renamed", (await directory.LoadPersonMapAsync(AlexObjectId, default))!.Person.Name);
+        Assert.Equal("Alex Renamed", (await directory.FindByAadObjectIdAsync(AlexObjectId.ToUpperInvariant(), default))!.Name);
+    }
+
+    [Fact]
+    public async Task An_import_in_this_process_is_seen_at_once()
+    {
+        var directory = _host.Service<MapDirectory>();
+        Assert.Equal("Alex Wilber", (await directory.LoadPersonMapAsync(AlexObjectId, default))!.Person.Name);
+        var store = _host.Service<MapStore>();
+        var map = await store.LoadAsync(default);
+        await store.ImportAsync(map with { People = [.. map.People.Select(p => p.Id == "alex-wilber" ? p with { Name = "Alex Imported" } : p)] }, null, default);
+
+        Assert.Equal("Alex Imported", (await directory.LoadPersonMapAsync(AlexObjectId, default))!.Person.Name);
+    }
+
+    [Fact]
+    public async Task A_conversation_marked_blocked_is_active_again_after_its_next_activity()
+    {
+        var conversations = _host.Service<ConversationReferenceStore>();
+        var reference = new ConversationReference("a:blocked-then-back", "personal", "tenant-1", MentorBotHost.ServiceUrl, "28:bot", "29:alex", AlexObjectId);
+        await conversations.UpsertAsync(reference, default);
+        await conversations.UpsertAsync(reference, default); // unchanged and recent: not written again
+        await conversations.MarkAsync(reference.ConversationId, ReachStatus.Blocked, "MessageWritesBlocked", default);
+        Assert.Equal(ReachStatus.Blocked, (await conversations.FindAsync(reference.ConversationId, default))!.Status);
+
+        await conversations.UpsertAsync(reference, default);
+
+        Assert.Equal(ReachStatus.Active, (await conversations.FindAsync(reference.ConversationId, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_changed_service_url_is_written_at_once()
+    {
+        var conversations = _host.Service<ConversationReferenceStore>();
+        var reference = new ConversationReference("a:moved", "personal", "tenant-1", MentorBotHost.ServiceUrl, "28:bot", "29:alex", AlexObjectId);
+        await conversations.UpsertAsync(reference, default);
+        await conversations.UpsertAsync(reference with { ServiceUrl = "https://smba.test/emea/" }, default);
+
+        Assert.Equal("https://smba.test/emea/", (await conversations.FindAsync(reference.ConversationId, default))!.ServiceUrl);
+    }
+}
