@@ -40,6 +40,7 @@ internal static class MentorBotComposition
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ReadinessState>();
         services.AddHostedService<MigrationHostedService>();
+        services.AddHostedService<Persistence.Sqlite.SqliteCheckpointer>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProcessedActivityStore>();
 

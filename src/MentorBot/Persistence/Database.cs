@@ -11,6 +11,7 @@ internal sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly SqliteWriteGate _writeGate = new();
+    private volatile bool _checkpointsInBackground;
     private readonly string _sqliteConnectionString = string.Empty;
 
     public Database(IOptions<StorageOptions> options)
@@ -52,10 +53,22 @@ internal sealed class Database : IAsyncDisposable
             return await _postgres.OpenConnectionAsync(cancellationToken);
         }
 
+        return new GatedSqliteConnection(await OpenUngatedSqliteAsync(cancellationToken), _writeGate);
+    }
+
+    /// <summary>The process's SQLite writers, one at a time.</summary>
+    internal SqliteWriteGate SqliteWriters => _writeGate;
+
+    /// <summary>Commits stop checkpointing the WAL themselves: <see cref="SqliteCheckpointer"/> does it.</summary>
+    public void CheckpointInBackground() => _checkpointsInBackground = true;
+
+    /// <summary>A plain SQLite connection, outside the write gate: for the checkpointer only.</summary>
+    internal async Task<SqliteConnection> OpenUngatedSqliteAsync(CancellationToken cancellationToken)
+    {
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
-        SqliteSettings.Apply(connection);
-        return new GatedSqliteConnection(connection, _writeGate);
+        SqliteSettings.Apply(connection, _checkpointsInBackground);
+        return connection;
     }
 
     /// <summary>

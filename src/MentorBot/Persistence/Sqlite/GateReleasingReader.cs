@@ -3,8 +3,8 @@ using System.Data.Common;
 
 namespace MentorBot.Persistence.Sqlite;
 
-/// <summary>The reader of a writing statement outside a transaction: the write gate is given back when it closes.</summary>
-internal sealed class GateReleasingReader(DbDataReader inner, SqliteWriteGate.Held held) : DbDataReader
+/// <summary>A reader that gives back what its statement holds (a read lease, or the write gate) when it closes.</summary>
+internal sealed class GateReleasingReader(DbDataReader inner, IDisposable held) : DbDataReader
 {
     public override object this[int ordinal] => inner[ordinal];
 

@@ -6,9 +6,9 @@ using Microsoft.Data.Sqlite;
 namespace MentorBot.Persistence.Sqlite;
 
 /// <summary>
-/// A command on a <see cref="GatedSqliteConnection"/>. Inside a transaction it runs as it is (a write transaction
-/// already holds the gate). Outside one, a statement that may write holds the gate while it runs; for a reader
-/// (UPDATE … RETURNING) until the reader is closed.
+/// A command on a <see cref="GatedSqliteConnection"/>. Inside a write transaction it runs as it is (the transaction
+/// holds the gate). Outside one, a statement that may write holds the gate and the commit lock while it runs, and any
+/// other statement a read lease (<see cref="SqliteSnapshotLock"/>); a reader keeps them until it is closed.
 /// </summary>
 internal sealed class GatedSqliteCommand(GatedSqliteConnection connection, SqliteCommand inner) : DbCommand
 {
@@ -74,7 +74,10 @@ internal sealed class GatedSqliteCommand(GatedSqliteConnection connection, Sqlit
         }
     }
 
-    private bool NeedsGate => _transaction is null && SqliteWriteGate.MayWrite(inner.CommandText);
+    /// <summary>Inside a write transaction nothing more is needed: the transaction holds the gate, and only its commit changes what readers see.</summary>
+    private bool InWriteTransaction => _transaction is { Writes: true };
+
+    private bool Writes => _transaction is null && SqliteWriteGate.MayWrite(inner.CommandText);
 
     public override void Cancel() => inner.Cancel();
 
@@ -84,59 +87,49 @@ internal sealed class GatedSqliteCommand(GatedSqliteConnection connection, Sqlit
 
     public override int ExecuteNonQuery()
     {
-        using var held = NeedsGate ? connection.Gate.Enter() : null;
+        using var held = Enter();
         return inner.ExecuteNonQuery();
     }
 
     public override async Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
     {
-        using var held = NeedsGate ? await connection.Gate.EnterAsync(cancellationToken) : null;
+        using var held = await EnterAsync(cancellationToken);
         return inner.ExecuteNonQuery();
     }
 
     public override object? ExecuteScalar()
     {
-        using var held = NeedsGate ? connection.Gate.Enter() : null;
+        using var held = Enter();
         return inner.ExecuteScalar();
     }
 
     public override async Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
     {
-        using var held = NeedsGate ? await connection.Gate.EnterAsync(cancellationToken) : null;
+        using var held = await EnterAsync(cancellationToken);
         return inner.ExecuteScalar();
     }
 
-    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
-    {
-        if (!NeedsGate)
-        {
-            return inner.ExecuteReader(behavior);
-        }
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => Open(Enter(), behavior);
 
-        var held = connection.Gate.Enter();
-        return Released(held, behavior);
-    }
+    protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken) =>
+        Open(await EnterAsync(cancellationToken), behavior);
 
-    protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
-    {
-        if (!NeedsGate)
-        {
-            return inner.ExecuteReader(behavior);
-        }
+    private async ValueTask<IDisposable?> EnterAsync(CancellationToken cancellationToken) =>
+        InWriteTransaction ? null : await connection.Gate.EnterStatementAsync(Writes, cancellationToken);
 
-        var held = await connection.Gate.EnterAsync(cancellationToken);
-        return Released(held, behavior);
-    }
+    private IDisposable? Enter() => InWriteTransaction ? null : connection.Gate.EnterStatementAsync(Writes, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
-    private GateReleasingReader Released(SqliteWriteGate.Held held, CommandBehavior behavior)
+    /// <summary>A reader keeps what it holds until it is closed.</summary>
+    private DbDataReader Open(IDisposable? held, CommandBehavior behavior)
     {
         try
         {
-            return new GateReleasingReader(inner.ExecuteReader(behavior), held);
+            var reader = inner.ExecuteReader(behavior);
+            return held is null ? reader : new GateReleasingReader(reader, held);
         }
         catch
         {
-            held.Dispose();
+            held?.Dispose();
             throw;
         }
     }

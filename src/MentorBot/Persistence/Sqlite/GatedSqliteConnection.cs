@@ -7,8 +7,9 @@ namespace MentorBot.Persistence.Sqlite;
 
 /// <summary>
 /// A SQLite connection whose writes pass the database's <see cref="SqliteWriteGate"/>: a write transaction holds it
-/// from BEGIN IMMEDIATE to commit or rollback, a write outside a transaction for that one statement. Reads never wait
-/// (WAL readers see the last commit). Everything else is the wrapped <see cref="SqliteConnection"/>.
+/// from BEGIN IMMEDIATE to commit or rollback, a write outside a transaction for that one statement. Reads wait only
+/// for a commit in progress (microseconds; see <see cref="SqliteSnapshotLock"/>). Everything else is the wrapped
+/// <see cref="SqliteConnection"/>.
 /// </summary>
 internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteGate gate) : DbConnection
 {
@@ -45,6 +46,8 @@ internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteG
         var held = await gate.EnterAsync(cancellationToken);
         try
         {
+            // BEGIN IMMEDIATE starts a read and may reset the WAL: apart from statements starting to read, like a commit.
+            using var beginning = await gate.Snapshots.CommitAsync(cancellationToken);
             return new GatedSqliteTransaction(this, inner.BeginTransaction(deferred: false), held);
         }
         catch
@@ -67,6 +70,7 @@ internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteG
         var held = gate.Enter();
         try
         {
+            using var beginning = gate.Snapshots.CommitAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
             return new GatedSqliteTransaction(this, inner.BeginTransaction(isolationLevel, deferred: false), held);
         }
         catch

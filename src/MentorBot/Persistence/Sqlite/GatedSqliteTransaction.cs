@@ -4,24 +4,40 @@ using Microsoft.Data.Sqlite;
 
 namespace MentorBot.Persistence.Sqlite;
 
-/// <summary>A SQLite transaction that gives the write gate back when it commits, rolls back or is disposed.</summary>
-internal sealed class GatedSqliteTransaction(GatedSqliteConnection connection, SqliteTransaction inner, SqliteWriteGate.Held? held) : DbTransaction
+/// <summary>
+/// A SQLite transaction on a <see cref="GatedSqliteConnection"/>. A write transaction holds the write gate from its
+/// start and gives it back when it commits, rolls back or is disposed; its commit also takes the commit lock, so no
+/// statement is starting to read while the WAL index changes.
+/// </summary>
+internal sealed class GatedSqliteTransaction(GatedSqliteConnection connection, SqliteTransaction inner, SqliteWriteGate.Held? writer) : DbTransaction
 {
     public SqliteTransaction Inner => inner;
+
+    /// <summary>True for a write transaction (BEGIN IMMEDIATE, holding the gate).</summary>
+    public bool Writes => writer is not null;
 
     public override IsolationLevel IsolationLevel => inner.IsolationLevel;
 
     protected override DbConnection DbConnection => connection;
 
-    public override void Commit()
+    public override void Commit() => CommitAsync().GetAwaiter().GetResult();
+
+    public override async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         try
         {
+            if (writer is null)
+            {
+                inner.Commit();
+                return;
+            }
+
+            using var committing = await connection.Gate.Snapshots.CommitAsync(cancellationToken);
             inner.Commit();
         }
         finally
         {
-            held?.Dispose();
+            writer?.Dispose();
         }
     }
 
@@ -33,14 +49,8 @@ internal sealed class GatedSqliteTransaction(GatedSqliteConnection connection, S
         }
         finally
         {
-            held?.Dispose();
+            writer?.Dispose();
         }
-    }
-
-    public override Task CommitAsync(CancellationToken cancellationToken = default)
-    {
-        Commit();
-        return Task.CompletedTask;
     }
 
     public override Task RollbackAsync(CancellationToken cancellationToken = default)
@@ -59,7 +69,7 @@ internal sealed class GatedSqliteTransaction(GatedSqliteConnection connection, S
             }
             finally
             {
-                held?.Dispose();
+                writer?.Dispose();
             }
         }
 

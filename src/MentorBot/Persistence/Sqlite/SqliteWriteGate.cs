@@ -14,6 +14,29 @@ internal sealed class SqliteWriteGate
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    /// <summary>Keeps commits apart from statements starting to read.</summary>
+    public SqliteSnapshotLock Snapshots { get; } = new();
+
+    /// <summary>What a statement outside a write transaction holds while it runs: the gate and the commit lock to write, a read lease to read.</summary>
+    public async ValueTask<IDisposable> EnterStatementAsync(bool writes, CancellationToken cancellationToken)
+    {
+        if (!writes)
+        {
+            return await Snapshots.ReadAsync(cancellationToken);
+        }
+
+        var held = await EnterAsync(cancellationToken);
+        try
+        {
+            return new Leases(await Snapshots.CommitAsync(cancellationToken), held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
     public async ValueTask<Held> EnterAsync(CancellationToken cancellationToken)
     {
         if (!await _writer.WaitAsync(Patience, cancellationToken))
@@ -43,6 +66,22 @@ internal sealed class SqliteWriteGate
 
     private static SqliteException TimedOut() =>
         new("database is locked: another write held it for more than 30 s", 5 /* SQLITE_BUSY */);
+
+    /// <summary>Several leases given back together, the last taken first.</summary>
+    private sealed class Leases(IDisposable inner, IDisposable outer) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                inner.Dispose();
+            }
+            finally
+            {
+                outer.Dispose();
+            }
+        }
+    }
 
     /// <summary>The gate, held; releasing twice is harmless.</summary>
     internal sealed class Held(SqliteWriteGate gate) : IDisposable
