@@ -1,6 +1,8 @@
 using Dapper;
+using MentorBot.Features.CheckIns;
 using MentorBot.Features.Map;
 using MentorBot.Persistence;
+using MentorBot.Scheduling;
 
 namespace MentorBot.IntegrationTests;
 
@@ -37,5 +39,35 @@ internal static class FanOutMap
             map.People.Where(p => mentees.Contains(p.Id)).Select(p => new { Conversation = "a:" + p.Id, ServiceUrl = serviceUrl, User = "29:" + p.Id, Aad = p.AadObjectId!.ToLowerInvariant() }),
             transaction);
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// The programme and <paramref name="people"/> queued check-in prompts to conversations at <paramref name="serviceUrl"/>,
+    /// written by an in-process host that is gone before the test's MentorBot processes start.
+    /// </summary>
+    public static async Task QueuePromptsAsync(TestDatabase database, string serviceUrl, int people)
+    {
+        await using var host = await MentorBotHost.StartOnAsync(database, new Dictionary<string, string?> { ["Map:SeedDemoMap"] = "false" });
+
+        // This host only writes the data: its own scheduler must not start sending what it queues.
+        // Holding the dispatch gate waits for a dispatch already running and keeps every later one out.
+        await host.Service<OutboxDispatchGate>().Semaphore.WaitAsync();
+        host.Clock.Set(DateTimeOffset.UtcNow);
+        var map = Pairs(people);
+        await host.Service<MapStore>().ImportAsync(map, null, default);
+        await RegisterConversationsAsync(host, map, serviceUrl);
+        var queued = await host.Scoped<CheckInScheduler>().OpenAllNowAsync(default);
+        Assert.Equal(people, queued.Opened);
+        Assert.Equal(people, (await host.Service<OutboxStore>().CountByStatusAsync(default)).GetValueOrDefault("queued"));
+    }
+
+    /// <summary>A connection of the test's own to the suite's database, for asserting on what MentorBot stored.</summary>
+    public static async Task<System.Data.Common.DbConnection> OpenAsync(TestDatabase database)
+    {
+        System.Data.Common.DbConnection connection = database.Provider == "Postgres"
+            ? new Npgsql.NpgsqlConnection(database.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 }

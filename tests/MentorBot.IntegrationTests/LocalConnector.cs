@@ -8,7 +8,8 @@ namespace MentorBot.IntegrationTests;
 
 /// <summary>
 /// A Bot Connector on loopback that records every activity it receives, per conversation. With limits on, it answers
-/// 429 with Retry-After when a conversation gets more than 7 sends in a second or the tenant more than 50, as Teams does.
+/// 429 with Retry-After when a conversation gets more than 7 sends in a second or the tenant more than
+/// <see cref="TenantPerSecond"/> (50, as Teams does; a test may raise it to keep a large fan-out short).
 /// </summary>
 internal sealed class LocalConnector : IAsyncDisposable
 {
@@ -25,6 +26,9 @@ internal sealed class LocalConnector : IAsyncDisposable
     public int Throttled;
 
     public bool EnforceLimits { get; set; }
+
+    /// <summary>The tenant's sends per sliding second when limits are enforced; the per-conversation 7 never changes.</summary>
+    public int TenantPerSecond { get; set; } = 50;
 
     /// <summary>Decides a fault for each request to a conversation (the reliability suite's faulty connector).</summary>
     public Func<string, ConnectorFault>? Faults { get; set; }
@@ -103,7 +107,7 @@ internal sealed class LocalConnector : IAsyncDisposable
             var recent = _recent.GetOrAdd(conversation, _ => new ConcurrentQueue<long>());
             Trim(recent, now);
             Trim(_tenant, now);
-            if (recent.Count >= 7 || _tenant.Count >= 50)
+            if (recent.Count >= 7 || _tenant.Count >= TenantPerSecond)
             {
                 return true;
             }

@@ -15,8 +15,15 @@ internal sealed partial class ActivityMemoryPruneJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = Key.Name });
-        var removed = await processed.PruneAsync(options.Value.ActivityMemory, cancellationToken);
-        Log.Pruned(logger, removed);
+        try
+        {
+            var removed = await processed.PruneAsync(options.Value.ActivityMemory, cancellationToken);
+            Log.Pruned(logger, removed);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            JobLog.StoreUnavailable(logger, Key.Name, ex);
+        }
     }
 
     private static partial class Log

@@ -23,11 +23,25 @@ internal sealed class CheckInScheduleJob(
     Features.Booking.BookingService bookings,
     Features.Concerns.ConcernScheduler concerns,
     Features.Pulses.PulseScheduler pulses,
-    Features.Digest.DigestScheduler digests) : IJob
+    Features.Digest.DigestScheduler digests,
+    ILogger<CheckInScheduleJob> logger) : IJob
 {
     public static JobKey Key { get; } = new("checkin-schedule", "checkins");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await RunAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // What is due lives in the database, so the next tick finds whatever this one could not do.
+            JobLog.StoreUnavailable(logger, Key.Name, ex);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
     {
         var current = await map.LoadAsync(cancellationToken);
         await checkIns.RunAsync(current, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MentorBot.Features.Map;
 using MentorBot.Persistence;
 using MentorBot.Teams;
@@ -45,8 +46,19 @@ internal sealed partial class OutboxDispatcher(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    Log.ItemFailed(logger, item.Kind, ex);
-                    await store.RequeueAsync(item.Id, "error: " + ex.GetType().Name, time.GetUtcNow() + TimeSpan.FromMinutes(1), ct);
+                    // Nothing was sent (an accepted send is recorded in SendOneAsync, whatever it takes): put it back,
+                    // due at once if only the database was missing (it is back when the write succeeds).
+                    var storeDown = ex is DbException;
+                    if (storeDown)
+                    {
+                        Log.StoreUnavailable(logger, item.Kind, ex);
+                    }
+                    else
+                    {
+                        Log.ItemFailed(logger, item.Kind, ex);
+                    }
+
+                    await RequeueWithinLeaseAsync(item, "error: " + ex.GetType().Name, storeDown ? TimeSpan.Zero : TimeSpan.FromMinutes(1), ct);
                     summary.Count(DispatchResult.Retrying);
                 }
             });
@@ -82,7 +94,7 @@ internal sealed partial class OutboxDispatcher(
         switch (await messenger.SendAsync(conversation.Reference, card, cancellationToken))
         {
             case SendOutcome.Sent:
-                await store.MarkSentAsync(item.Id, cancellationToken);
+                await RecordSentAsync(item, cancellationToken);
                 return DispatchResult.Sent;
             case SendOutcome.Throttled throttled:
                 await store.RequeueAsync(item.Id, "throttled", time.GetUtcNow() + throttled.RetryAfter, cancellationToken);
@@ -104,6 +116,78 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// Teams has the message, so it must be recorded as sent: an item left "sending" is taken again when its lease runs
+    /// out, and sent twice. While the database is unavailable the acknowledgement is kept here and the write retried with
+    /// backoff until it lands (or the process stops). Inside one process nothing can take the item meanwhile (the batch
+    /// is still running); another instance could only once the lease is over, hence the warning.
+    /// </summary>
+    private async Task RecordSentAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var wait = FirstRetry;
+        var warnedLease = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.MarkSentAsync(item.Id, cancellationToken);
+                if (attempt > 1)
+                {
+                    Log.SentRecordedLate(logger, item.Kind, attempt);
+                }
+
+                return;
+            }
+            catch (DbException ex)
+            {
+                if (attempt == 1)
+                {
+                    Log.SentNotRecorded(logger, item.Kind, ex);
+                }
+
+                if (!warnedLease && time.GetUtcNow() >= item.LeaseUntil)
+                {
+                    warnedLease = true;
+                    Log.SentLeaseOver(logger, item.Kind);
+                }
+            }
+
+            await Task.Delay(wait, time, cancellationToken);
+            wait = Next(wait);
+        }
+    }
+
+    /// <summary>
+    /// Puts an unsent item back in the queue, retrying while the database is unavailable. Once its lease is over there is
+    /// nothing left to do: the item is due again as it stands ("sending" with an expired lease).
+    /// </summary>
+    private async Task RequeueWithinLeaseAsync(OutboxItem item, string reason, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var wait = FirstRetry;
+        while (true)
+        {
+            try
+            {
+                await store.RequeueAsync(item.Id, reason, time.GetUtcNow() + delay, cancellationToken);
+                return;
+            }
+            catch (DbException) when (time.GetUtcNow() + wait < item.LeaseUntil)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+                wait = Next(wait);
+            }
+            catch (DbException ex)
+            {
+                Log.LeftForLease(logger, item.Kind, ex.GetType().Name);
+                return;
+            }
+        }
+    }
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
+
+    private static TimeSpan Next(TimeSpan wait) => TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Outbox: {Sent} sent, {Retrying} to retry, {Gone} gone, {Dropped} dropped.")]
@@ -111,6 +195,21 @@ internal sealed partial class OutboxDispatcher(
 
         [LoggerMessage(EventId = 5102, Level = LogLevel.Error, Message = "Sending a {Kind} item failed; it goes back in the queue.")]
         public static partial void ItemFailed(ILogger logger, string kind, Exception exception);
+
+        [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "The database is unavailable: a {Kind} item was not sent and goes back in the queue once it is back.")]
+        public static partial void StoreUnavailable(ILogger logger, string kind, Exception exception);
+
+        [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "A {Kind} item was sent but the database is unavailable; recording it as sent until the database is back.")]
+        public static partial void SentNotRecorded(ILogger logger, string kind, Exception exception);
+
+        [LoggerMessage(EventId = 5105, Level = LogLevel.Information, Message = "A {Kind} item sent during a database outage is recorded as sent (attempt {Attempt}).")]
+        public static partial void SentRecordedLate(ILogger logger, string kind, int attempt);
+
+        [LoggerMessage(EventId = 5106, Level = LogLevel.Warning, Message = "A sent {Kind} item is still unrecorded after its claim lease ran out; another instance may send it again.")]
+        public static partial void SentLeaseOver(ILogger logger, string kind);
+
+        [LoggerMessage(EventId = 5107, Level = LogLevel.Warning, Message = "An unsent {Kind} item could not be put back ({Error}); it is due again when its claim lease runs out.")]
+        public static partial void LeftForLease(ILogger logger, string kind, string error);
     }
 }
 

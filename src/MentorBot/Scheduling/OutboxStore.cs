@@ -29,6 +29,7 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
     public async Task<IReadOnlyList<OutboxItem>> ClaimAsync(int count, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var leaseUntil = DateTimeOffset.FromUnixTimeMilliseconds(now) + options.Value.ClaimLease;
         var skipLocked = database.Provider == StorageProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : string.Empty;
         await using var connection = await database.OpenAsync(cancellationToken);
         var items = await connection.QueryAsync<OutboxItem>(new CommandDefinition(
@@ -42,9 +43,9 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
             AND ((status = 'queued' AND not_before_ms <= @now) OR (status = 'sending' AND claimed_until_ms < @now))
             RETURNING id AS Id, kind AS Kind, reference AS Reference, person_id AS PersonId, attempts AS Attempts
             """,
-            new { now, lease = now + (long)options.Value.ClaimLease.TotalMilliseconds },
+            new { now, lease = leaseUntil.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
-        return [.. items];
+        return [.. items.Select(i => { i.LeaseUntil = leaseUntil; return i; })];
     }
 
     public const string WaitingForConversation = "waiting for a conversation";
@@ -108,4 +109,7 @@ internal sealed class OutboxItem
     public string PersonId { get; set; } = string.Empty;
 
     public long Attempts { get; set; }
+
+    /// <summary>Until when this claim is ours; after it, another dispatch may take the item.</summary>
+    public DateTimeOffset LeaseUntil { get; set; }
 }

@@ -67,7 +67,7 @@ internal sealed partial class ActivityEndpoint(
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 Log.KeysUnavailable(logger, ex);
-                return Problem(StatusCodes.Status503ServiceUnavailable, "The bot cannot check tokens right now. Retry shortly.");
+                return Unavailable(context, "The bot cannot check tokens right now. Retry shortly.");
             }
 
             switch (outcome)
@@ -96,7 +96,7 @@ internal sealed partial class ActivityEndpoint(
             InboundResult.InvokeAnswer answer => Results.Json(answer.Body, WireJson.Options, statusCode: StatusCodes.Status200OK),
             InboundResult.NotImplemented n => Problem(StatusCodes.Status501NotImplemented, n.Reason),
             InboundResult.BadRequest b => Problem(StatusCodes.Status400BadRequest, b.Reason),
-            InboundResult.Unavailable u => Problem(StatusCodes.Status503ServiceUnavailable, u.Reason),
+            InboundResult.Unavailable u => Unavailable(context, u.Reason),
             _ => Results.Ok(),
         };
     }
@@ -117,6 +117,15 @@ internal sealed partial class ActivityEndpoint(
     }
 
     private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+
+    /// <summary>503 with Retry-After: the Bot Connector retries, and a dependency (keys, the database) may be back by then.</summary>
+    private static IResult Unavailable(HttpContext context, string detail)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return Problem(StatusCodes.Status503ServiceUnavailable, detail);
+    }
+
+    private const string RetryAfterSeconds = "5";
 
     private static partial class Log
     {

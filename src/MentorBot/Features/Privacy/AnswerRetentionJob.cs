@@ -11,6 +11,13 @@ internal sealed class AnswerRetentionJob(AnswerRetention retention, ILogger<Answ
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = Key.Name });
-        await retention.SweepAsync(cancellationToken);
+        try
+        {
+            await retention.SweepAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            Scheduling.JobLog.StoreUnavailable(logger, Key.Name, ex);
+        }
     }
 }
