@@ -20,7 +20,7 @@ internal sealed class Database : IAsyncDisposable
         Provider = storage.Provider;
         if (Provider == StorageProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(storage.ConnectionString);
+            _postgres = NpgsqlDataSource.Create(WithPostgresDefaults(storage.ConnectionString));
         }
         else
         {
@@ -41,6 +41,29 @@ internal sealed class Database : IAsyncDisposable
     }
 
     public StorageProvider Provider { get; }
+
+    /// <summary>
+    /// Npgsql settings MentorBot relies on for throughput, unless the connection string says otherwise: statements used
+    /// twice are prepared on the server (every turn runs the same few), and a connection returned to the pool is not
+    /// reset (MentorBot keeps no session state: no SET, no temporary tables, advisory locks per transaction only).
+    /// </summary>
+    internal static string WithPostgresDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>"column is one of the list in @parameter": Dapper expands lists on SQLite, PostgreSQL takes an array.</summary>
     public string AnyOf(string column, string parameter) =>
