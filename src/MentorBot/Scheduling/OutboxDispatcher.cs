@@ -78,8 +78,8 @@ internal sealed partial class OutboxDispatcher(
             return DispatchResult.Waiting;
         }
 
-        await limiter.WaitAsync(conversation.TenantId, conversation.ConversationId, cancellationToken);
-        switch (await messenger.SendAsync(conversation.Reference, card, cancellationToken))
+        // Every attempt waits for the rate limiter, retries too: a retry after a 429 that skipped it would provoke more.
+        switch (await messenger.SendAsync(conversation.Reference, card, ct => limiter.WaitAsync(conversation.TenantId, conversation.ConversationId, ct), cancellationToken))
         {
             case SendOutcome.Sent:
                 await store.MarkSentAsync(item.Id, cancellationToken);
