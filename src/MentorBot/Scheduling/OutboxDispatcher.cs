@@ -29,6 +29,7 @@ internal sealed partial class OutboxDispatcher(
         // A claimed batch must be sent well within its lease: at the tenant rate, half the lease's worth at most.
         // Otherwise items still waiting here could outlive their lease and be taken over (and sent) by another instance.
         var perClaim = Math.Max(1, (int)(settings.TenantPerSecond * settings.ClaimLease.TotalSeconds / 2));
+        var marks = new SentMarks(store);
         while (summary.Handled < maxItems)
         {
             var batch = await store.ClaimAsync(Math.Min(Math.Min(settings.BatchSize, perClaim), maxItems - summary.Handled), cancellationToken);
@@ -41,7 +42,7 @@ internal sealed partial class OutboxDispatcher(
             {
                 try
                 {
-                    summary.Count(await SendOneAsync(item, settings, ct));
+                    summary.Count(await SendOneAsync(item, settings, marks, ct));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -60,7 +61,7 @@ internal sealed partial class OutboxDispatcher(
         return summary;
     }
 
-    private async Task<DispatchResult> SendOneAsync(OutboxItem item, OutboxOptions settings, CancellationToken cancellationToken)
+    private async Task<DispatchResult> SendOneAsync(OutboxItem item, OutboxOptions settings, SentMarks marks, CancellationToken cancellationToken)
     {
         var renderer = renderers.FirstOrDefault(r => r.Kind == item.Kind);
         var card = renderer is null ? null : await renderer.RenderAsync(item.Reference, item.PersonId, cancellationToken);
@@ -82,7 +83,7 @@ internal sealed partial class OutboxDispatcher(
         switch (await messenger.SendAsync(conversation.Reference, card, ct => limiter.WaitAsync(conversation.TenantId, conversation.ConversationId, ct), cancellationToken))
         {
             case SendOutcome.Sent:
-                await store.MarkSentAsync(item.Id, cancellationToken);
+                await marks.MarkSentAsync(item.Id);
                 return DispatchResult.Sent;
             case SendOutcome.Throttled throttled:
                 await store.RequeueAsync(item.Id, "throttled", time.GetUtcNow() + throttled.RetryAfter, cancellationToken);
