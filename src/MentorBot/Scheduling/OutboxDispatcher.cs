@@ -30,6 +30,7 @@ internal sealed partial class OutboxDispatcher(
         // Otherwise items still waiting here could outlive their lease and be taken over (and sent) by another instance.
         var perClaim = Math.Max(1, (int)(settings.TenantPerSecond * settings.ClaimLease.TotalSeconds / 2));
         var marks = new SentMarks(store);
+        var loader = new OutboxBatchLoader(renderers, directory, conversations);
         while (summary.Handled < maxItems)
         {
             var batch = await store.ClaimAsync(Math.Min(Math.Min(settings.BatchSize, perClaim), maxItems - summary.Handled), cancellationToken);
@@ -38,11 +39,12 @@ internal sealed partial class OutboxDispatcher(
                 break;
             }
 
+            var prepared = await LoadBatchAsync(loader, batch, cancellationToken);
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, ct) =>
             {
                 try
                 {
-                    summary.Count(await SendOneAsync(item, settings, marks, ct));
+                    summary.Count(await SendOneAsync(item, prepared.GetValueOrDefault(item.Id) ?? await loader.LoadOneAsync(item, ct), settings, marks, ct));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -61,18 +63,29 @@ internal sealed partial class OutboxDispatcher(
         return summary;
     }
 
-    private async Task<DispatchResult> SendOneAsync(OutboxItem item, OutboxOptions settings, SentMarks marks, CancellationToken cancellationToken)
+    /// <summary>What the batch needs, read for all of it at once; on a failure nothing, and each item loads on its own.</summary>
+    private async Task<IReadOnlyDictionary<string, PreparedSend>> LoadBatchAsync(OutboxBatchLoader loader, IReadOnlyList<OutboxItem> batch, CancellationToken cancellationToken)
     {
-        var renderer = renderers.FirstOrDefault(r => r.Kind == item.Kind);
-        var card = renderer is null ? null : await renderer.RenderAsync(item.Reference, item.PersonId, cancellationToken);
-        var person = await directory.FindByIdAsync(item.PersonId, cancellationToken);
+        try
+        {
+            return await loader.LoadAsync(batch, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.BatchLoadFailed(logger, batch.Count, ex);
+            return new Dictionary<string, PreparedSend>(StringComparer.Ordinal);
+        }
+    }
+
+    private async Task<DispatchResult> SendOneAsync(OutboxItem item, PreparedSend prepared, OutboxOptions settings, SentMarks marks, CancellationToken cancellationToken)
+    {
+        var (card, person, conversation) = prepared;
         if (card is null || person?.AadObjectId is null)
         {
             await store.MarkDroppedAsync(item.Id, card is null ? "nothing to send any more" : "person left the map", cancellationToken);
             return DispatchResult.Dropped;
         }
 
-        var conversation = await conversations.FindPersonalByObjectIdAsync(person.AadObjectId, cancellationToken);
         if (conversation is null || !conversation.IsReachable)
         {
             await store.RequeueAsync(item.Id, OutboxStore.WaitingForConversation, time.GetUtcNow() + settings.WaitForConversation, cancellationToken);
@@ -112,6 +125,9 @@ internal sealed partial class OutboxDispatcher(
 
         [LoggerMessage(EventId = 5102, Level = LogLevel.Error, Message = "Sending a {Kind} item failed; it goes back in the queue.")]
         public static partial void ItemFailed(ILogger logger, string kind, Exception exception);
+
+        [LoggerMessage(EventId = 5110, Level = LogLevel.Warning, Message = "Reading a batch of {Count} outbox items at once failed; each is read on its own.")]
+        public static partial void BatchLoadFailed(ILogger logger, int count, Exception exception);
     }
 }
 
