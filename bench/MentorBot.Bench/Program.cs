@@ -7,6 +7,7 @@ var benchmarks = new SortedDictionary<string, Func<TextWriter, Task>>(StringComp
     ["invoke"] = InvokeBenchmark.RunAsync,
     ["startup"] = StartupBenchmark.RunAsync,
     ["digest"] = DigestBenchmark.RunAsync,
+    ["fanout"] = FanOutBenchmark.RunAsync,
 };
 
 var name = args.Length > 0 ? args[0] : "";

@@ -115,6 +115,22 @@ internal sealed class ConversationReferenceStore(Database database, TimeProvider
             cancellationToken: cancellationToken));
     }
 
+    /// <summary><see cref="FindPersonalByObjectIdAsync"/> for several people at once, keyed by lower-case object id.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredConversation>> FindPersonalByObjectIdsAsync(string[] aadObjectIds, CancellationToken cancellationToken)
+    {
+        if (aadObjectIds.Length == 0)
+        {
+            return new Dictionary<string, StoredConversation>(StringComparer.Ordinal);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StoredConversation>(new CommandDefinition(
+            $"{SelectColumns} WHERE {database.AnyOf("aad_object_id", "ids")} AND conversation_type = 'personal' ORDER BY updated_at_ms DESC",
+            new { ids = aadObjectIds.Select(id => id.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray() },
+            cancellationToken: cancellationToken));
+        return rows.DistinctBy(r => r.AadObjectId, StringComparer.Ordinal).ToDictionary(r => r.AadObjectId!, StringComparer.Ordinal);
+    }
+
     private const string SelectColumns =
         """
         SELECT conversation_id AS ConversationId, conversation_type AS ConversationType, tenant_id AS TenantId,

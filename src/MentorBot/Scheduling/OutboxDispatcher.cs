@@ -30,6 +30,8 @@ internal sealed partial class OutboxDispatcher(
         // A claimed batch must be sent well within its lease: at the tenant rate, half the lease's worth at most.
         // Otherwise items still waiting here could outlive their lease and be taken over (and sent) by another instance.
         var perClaim = Math.Max(1, (int)(settings.TenantPerSecond * settings.ClaimLease.TotalSeconds / 2));
+        var marks = new SentMarks(store);
+        var loader = new OutboxBatchLoader(renderers, directory, conversations);
         while (summary.Handled < maxItems)
         {
             var batch = await store.ClaimAsync(Math.Min(Math.Min(settings.BatchSize, perClaim), maxItems - summary.Handled), cancellationToken);
@@ -38,11 +40,12 @@ internal sealed partial class OutboxDispatcher(
                 break;
             }
 
+            var prepared = await LoadBatchAsync(loader, batch, cancellationToken);
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, ct) =>
             {
                 try
                 {
-                    summary.Count(await SendOneAsync(item, settings, ct));
+                    summary.Count(await SendOneAsync(item, prepared.GetValueOrDefault(item.Id) ?? await loader.LoadOneAsync(item, ct), settings, marks, ct));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -72,29 +75,63 @@ internal sealed partial class OutboxDispatcher(
         return summary;
     }
 
-    private async Task<DispatchResult> SendOneAsync(OutboxItem item, OutboxOptions settings, CancellationToken cancellationToken)
+    /// <summary>What the batch needs, read for all of it at once; on a failure nothing, and each item loads on its own.</summary>
+    private async Task<IReadOnlyDictionary<string, PreparedSend>> LoadBatchAsync(OutboxBatchLoader loader, IReadOnlyList<OutboxItem> batch, CancellationToken cancellationToken)
     {
-        var renderer = renderers.FirstOrDefault(r => r.Kind == item.Kind);
-        var card = renderer is null ? null : await renderer.RenderAsync(item.Reference, item.PersonId, cancellationToken);
-        var person = await directory.FindByIdAsync(item.PersonId, cancellationToken);
+        try
+        {
+            return await loader.LoadAsync(batch, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.BatchLoadFailed(logger, batch.Count, ex);
+            return new Dictionary<string, PreparedSend>(StringComparer.Ordinal);
+        }
+    }
+
+    private async Task<DispatchResult> SendOneAsync(OutboxItem item, PreparedSend prepared, OutboxOptions settings, SentMarks marks, CancellationToken cancellationToken)
+    {
+        var (card, person, conversation) = prepared;
         if (card is null || person?.AadObjectId is null)
         {
             await store.MarkDroppedAsync(item.Id, card is null ? "nothing to send any more" : "person left the map", cancellationToken);
             return DispatchResult.Dropped;
         }
 
-        var conversation = await conversations.FindPersonalByObjectIdAsync(person.AadObjectId, cancellationToken);
         if (conversation is null || !conversation.IsReachable)
         {
             await store.RequeueAsync(item.Id, OutboxStore.WaitingForConversation, time.GetUtcNow() + settings.WaitForConversation, cancellationToken);
             return DispatchResult.Waiting;
         }
 
-        await limiter.WaitAsync(conversation.TenantId, conversation.ConversationId, cancellationToken);
-        switch (await messenger.SendAsync(conversation.Reference, card, cancellationToken))
+        // Every attempt waits for the rate limiter, retries too: a retry after a 429 that skipped it would provoke more.
+        // After the wait, an attempt goes out only while the claim has a good part of its lease left: past that, another
+        // instance could take the item over while this send is still in flight (and send it too). It is left as it is,
+        // claimed, and is due again when the lease is over.
+        async Task PaceAsync(CancellationToken ct)
+        {
+            await limiter.WaitAsync(conversation.TenantId, conversation.ConversationId, ct);
+            if (time.GetUtcNow() > item.LeaseUntil - settings.ClaimLease / 2)
+            {
+                throw new LeaseRunningOutException();
+            }
+        }
+
+        SendOutcome outcome;
+        try
+        {
+            outcome = await messenger.SendAsync(conversation.Reference, card, PaceAsync, cancellationToken);
+        }
+        catch (LeaseRunningOutException)
+        {
+            Log.LeaseRunningOut(logger, item.Kind);
+            return DispatchResult.Retrying;
+        }
+
+        switch (outcome)
         {
             case SendOutcome.Sent:
-                await RecordSentAsync(item, cancellationToken);
+                await RecordSentAsync(item, marks, cancellationToken);
                 return DispatchResult.Sent;
             case SendOutcome.Throttled throttled:
                 await store.RequeueAsync(item.Id, "throttled", time.GetUtcNow() + throttled.RetryAfter, cancellationToken);
@@ -122,7 +159,7 @@ internal sealed partial class OutboxDispatcher(
     /// backoff until it lands (or the process stops). Inside one process nothing can take the item meanwhile (the batch
     /// is still running); another instance could only once the lease is over, hence the warning.
     /// </summary>
-    private async Task RecordSentAsync(OutboxItem item, CancellationToken cancellationToken)
+    private async Task RecordSentAsync(OutboxItem item, SentMarks marks, CancellationToken cancellationToken)
     {
         var wait = FirstRetry;
         var warnedLease = false;
@@ -130,7 +167,7 @@ internal sealed partial class OutboxDispatcher(
         {
             try
             {
-                await store.MarkSentAsync(item.Id, cancellationToken);
+                await marks.MarkSentAsync(item.Id);
                 if (attempt > 1)
                 {
                     Log.SentRecordedLate(logger, item.Kind, attempt);
@@ -210,6 +247,12 @@ internal sealed partial class OutboxDispatcher(
 
         [LoggerMessage(EventId = 5107, Level = LogLevel.Warning, Message = "An unsent {Kind} item could not be put back ({Error}); it is due again when its claim lease runs out.")]
         public static partial void LeftForLease(ILogger logger, string kind, string error);
+
+        [LoggerMessage(EventId = 5108, Level = LogLevel.Information, Message = "A {Kind} item was not sent: its claim has less than half its lease left. It is due again when the lease is over.")]
+        public static partial void LeaseRunningOut(ILogger logger, string kind);
+
+        [LoggerMessage(EventId = 5110, Level = LogLevel.Warning, Message = "Reading a batch of {Count} outbox items at once failed; each is read on its own.")]
+        public static partial void BatchLoadFailed(ILogger logger, int count, Exception exception);
     }
 }
 
@@ -240,3 +283,6 @@ internal sealed class DispatchSummary
 
     public void Count(DispatchResult result) => Interlocked.Increment(ref _counts[(int)result]);
 }
+
+/// <summary>A claimed item's lease is too close to its end for a send to start.</summary>
+internal sealed class LeaseRunningOutException() : Exception("The claim's lease is running out.");

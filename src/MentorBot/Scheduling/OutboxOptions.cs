@@ -7,8 +7,11 @@ internal sealed class OutboxOptions
 {
     public const string SectionName = "Outbox";
 
-    /// <summary>Sends per second per tenant (Teams allows 50 per app per tenant; older pages say 30).</summary>
-    [Range(1, 500)]
+    /// <summary>
+    /// Sends per second per tenant (Teams allows 50 per app per tenant; older pages say 30). Up to 100,000 so that a
+    /// benchmark (or a connector without Teams' limits) can measure the dispatcher itself.
+    /// </summary>
+    [Range(1, 100_000)]
     public int TenantPerSecond { get; set; } = 50;
 
     /// <summary>Sends per second into one conversation (Teams allows 7).</summary>

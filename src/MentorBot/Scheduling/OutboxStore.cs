@@ -53,6 +53,19 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
     public Task MarkSentAsync(string id, CancellationToken cancellationToken) =>
         SetAsync(id, "sent", null, null, cancellationToken, sent: true);
 
+    /// <summary>Several sent items in one statement: <see cref="SentMarks"/> groups the sends that finish together.</summary>
+    public async Task MarkSentAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE outbox SET status = 'sent', last_error = NULL, claimed_until_ms = NULL, sent_at_ms = @now
+            WHERE {database.AnyOf("id", "ids")} AND status = 'sending'
+            """,
+            new { ids, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+    }
+
     public Task MarkGoneAsync(string id, string reason, CancellationToken cancellationToken) =>
         SetAsync(id, "gone", reason, null, cancellationToken);
 

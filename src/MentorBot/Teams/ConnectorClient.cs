@@ -19,7 +19,11 @@ internal sealed partial class ConnectorClient(
     ILogger<ConnectorClient> logger)
 {
     public Task<SendOutcome> SendAsync(ConversationReference to, OutgoingActivity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, to.ServiceUrl, $"v3/conversations/{Escape(to.ConversationId)}/activities", activity, cancellationToken);
+        SendAsync(to, activity, null, cancellationToken);
+
+    /// <summary>A send whose every attempt, retries included, first waits for <paramref name="pace"/> (the outbox's rate limiter).</summary>
+    public Task<SendOutcome> SendAsync(ConversationReference to, OutgoingActivity activity, Func<CancellationToken, Task>? pace, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, to.ServiceUrl, $"v3/conversations/{Escape(to.ConversationId)}/activities", activity, cancellationToken, pace);
 
     public Task<SendOutcome> ReplyAsync(ConversationReference to, string replyToId, OutgoingActivity activity, CancellationToken cancellationToken) =>
         CallAsync(HttpMethod.Post, to.ServiceUrl, $"v3/conversations/{Escape(to.ConversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
@@ -39,7 +43,7 @@ internal sealed partial class ConnectorClient(
         return CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
     }
 
-    private async Task<SendOutcome> CallAsync<TBody>(HttpMethod method, string serviceUrl, string path, TBody body, CancellationToken cancellationToken)
+    private async Task<SendOutcome> CallAsync<TBody>(HttpMethod method, string serviceUrl, string path, TBody body, CancellationToken cancellationToken, Func<CancellationToken, Task>? pace = null)
     {
         if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http"))
         {
@@ -55,6 +59,11 @@ internal sealed partial class ConnectorClient(
         {
             TimeSpan? retryAfter;
             string failure;
+            if (pace is not null)
+            {
+                await pace(cancellationToken);
+            }
+
             try
             {
                 using var content = new ByteArrayContent(payload);

@@ -32,8 +32,12 @@ internal sealed partial class TeamsMessenger(
         return await SendAsync(conversation.Reference, card, cancellationToken);
     }
 
-    public async Task<SendOutcome> SendAsync(ConversationReference to, AdaptiveCard card, CancellationToken cancellationToken) =>
-        await RecordAsync(to, await connector.SendAsync(to, ToActivity(card), cancellationToken), cancellationToken);
+    public Task<SendOutcome> SendAsync(ConversationReference to, AdaptiveCard card, CancellationToken cancellationToken) =>
+        SendAsync(to, card, null, cancellationToken);
+
+    /// <summary>A send paced by <paramref name="pace"/> before every attempt, retries included.</summary>
+    public async Task<SendOutcome> SendAsync(ConversationReference to, AdaptiveCard card, Func<CancellationToken, Task>? pace, CancellationToken cancellationToken) =>
+        await RecordAsync(to, await connector.SendAsync(to, ToActivity(card), pace, cancellationToken), cancellationToken);
 
     public async Task<SendOutcome> ReplyAsync(ConversationReference to, string? replyToId, AdaptiveCard card, CancellationToken cancellationToken)
     {

@@ -47,6 +47,19 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
+    public async Task A_paced_send_waits_for_the_pace_before_every_attempt_retries_included()
+    {
+        var calls = 0;
+        var paced = 0;
+        _http.On(HttpMethod.Post, ServiceUrl, _ => ++calls < 3 ? TooMany(TimeSpan.FromMilliseconds(5)) : RecordingHandler.Json("""{"id":"x"}"""));
+
+        var outcome = await _client.SendAsync(To, new OutgoingActivity(), _ => { paced++; return Task.CompletedTask; }, default);
+
+        Assert.IsType<SendOutcome.Sent>(outcome);
+        Assert.Equal(3, paced);
+    }
+
+    [Fact]
     public async Task A_long_retry_after_is_handed_back_as_throttled_rather_than_waited_in_line()
     {
         _http.On(HttpMethod.Post, ServiceUrl, _ => TooMany(TimeSpan.FromSeconds(30)));

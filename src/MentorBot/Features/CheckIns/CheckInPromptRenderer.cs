@@ -5,7 +5,7 @@ using MentorBot.Scheduling;
 namespace MentorBot.Features.CheckIns;
 
 /// <summary>Renders a scheduled check-in (or its reminder) at send time; nothing once it is answered or closed.</summary>
-internal abstract class CheckInPromptRendererBase(CheckInStore store, MapDirectory directory, CheckInService service, TimeProvider time) : IOutboxRenderer
+internal abstract class CheckInPromptRendererBase(CheckInStore store, MapDirectory directory, CheckInService service, TimeProvider time) : IOutboxBatchRenderer
 {
     public abstract string Kind { get; }
 
@@ -23,6 +23,20 @@ internal abstract class CheckInPromptRendererBase(CheckInStore store, MapDirecto
         var person = await directory.FindByIdAsync(personId, cancellationToken);
         var map = person?.AadObjectId is null ? null : await directory.LoadPersonMapAsync(person.AadObjectId, cancellationToken);
         return map is null ? null : CheckInCard.Build(service.Form(map, period, new CheckInDraft()) with { IsReminder = IsReminder });
+    }
+
+    /// <summary>The same for a whole batch, in a few queries: the fan-out of a programme's check-ins goes through here.</summary>
+    public async Task<IReadOnlyList<AdaptiveCard?>> RenderManyAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (periods, answered) = await store.FindPeriodsAsync([.. items.Select(i => i.Reference).Distinct(StringComparer.Ordinal)], cancellationToken);
+        bool Due(OutboxItem item) => periods.TryGetValue(item.Reference, out var period) && period.PersonId == item.PersonId && period.Status == PeriodStatus.Open
+            && period.IsOpenAt(now) && !answered.Contains(period.Id);
+        var people = await directory.FindByIdsAsync([.. items.Where(Due).Select(i => i.PersonId).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var maps = await directory.LoadPersonMapsAsync([.. people.Values.Where(p => p.AadObjectId is not null)], cancellationToken);
+        return [.. items.Select(item => Due(item) && maps.TryGetValue(item.PersonId, out var map)
+            ? CheckInCard.Build(service.Form(map, periods[item.Reference], new CheckInDraft()) with { IsReminder = IsReminder })
+            : null)];
     }
 }
 

@@ -26,6 +26,18 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
         return row?.ToPeriod();
     }
 
+    /// <summary>Several periods at once, and which of them have an answer: an outbox batch renders its prompts with these.</summary>
+    public async Task<(IReadOnlyDictionary<string, CheckInPeriod> Periods, IReadOnlySet<string> Answered)> FindPeriodsAsync(string[] periodIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var periods = (await connection.QueryAsync<PeriodRow>(new CommandDefinition(
+            $"SELECT {PeriodColumns} FROM checkin_periods WHERE {database.AnyOf("id", "ids")}", new { ids = periodIds }, cancellationToken: cancellationToken)))
+            .ToDictionary(r => r.Id, r => r.ToPeriod(), StringComparer.Ordinal);
+        var answered = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT period_id FROM checkin_answers WHERE {database.AnyOf("period_id", "ids")}", new { ids = periodIds }, cancellationToken: cancellationToken));
+        return (periods, answered.ToHashSet(StringComparer.Ordinal));
+    }
+
     /// <summary>The person's open period, or a new ad-hoc one: typing <c>check in</c> twice gives the same card.</summary>
     public async Task<CheckInPeriod> OpenAdHocAsync(string personId, string? mentorshipId, string? mentorId, TimeSpan window, CancellationToken cancellationToken)
     {

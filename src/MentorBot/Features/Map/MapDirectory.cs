@@ -132,6 +132,96 @@ internal sealed class MapDirectory
 
         return new PersonMap(person, unitName, mentorships, circles, [.. scopes.Select(s => Enum.Parse<LeaderScopeKind>(s.Kind, ignoreCase: true))], names, lanes);
     }
+
+    /// <summary>Several people by id at once (the active ones found), keyed by id.</summary>
+    public async Task<IReadOnlyDictionary<string, Person>> FindByIdsAsync(string[] personIds, CancellationToken cancellationToken)
+    {
+        if (personIds.Length == 0)
+        {
+            return new Dictionary<string, Person>(StringComparer.Ordinal);
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PersonRow>(new CommandDefinition(
+            $"SELECT {MapRows.PersonColumns} FROM map_people WHERE {_database.AnyOf("id", "ids")} AND active = 1", new { ids = personIds }, cancellationToken: cancellationToken));
+        return rows.Select(MapRows.ToPerson).ToDictionary(p => p.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// <see cref="LoadPersonMapAsync"/> for several people at once, on one connection with six queries whatever their
+    /// number (an outbox batch renders its cards with it), keyed by person id.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, PersonMap>> LoadPersonMapsAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
+    {
+        var maps = new Dictionary<string, PersonMap>(StringComparer.Ordinal);
+        if (people.Count == 0)
+        {
+            return maps;
+        }
+
+        var ids = people.Select(p => p.Id).ToArray();
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var mentorships = (await connection.QueryAsync<MentorshipRow>(new CommandDefinition(
+            $"SELECT {MapRows.MentorshipColumns} FROM map_mentorships WHERE ({_database.AnyOf("mentor_id", "ids")} OR {_database.AnyOf("mentee_id", "ids")}) AND status <> 'ended' ORDER BY start_date, id",
+            new { ids },
+            cancellationToken: cancellationToken))).Select(MapRows.ToMentorship).ToList();
+        var circles = (await connection.QueryAsync<CircleRow>(new CommandDefinition(
+            $"SELECT {MapRows.CircleColumns} FROM map_circles WHERE active = 1 ORDER BY name",
+            cancellationToken: cancellationToken))).Select(MapRows.ToCircle).ToList();
+        var scopes = (await connection.QueryAsync<(string LeaderId, string Kind)>(new CommandDefinition(
+            $"SELECT leader_id, kind FROM map_leader_scopes WHERE {_database.AnyOf("leader_id", "ids")}",
+            new { ids },
+            cancellationToken: cancellationToken))).ToLookup(s => s.LeaderId, s => Enum.Parse<LeaderScopeKind>(s.Kind, ignoreCase: true), StringComparer.Ordinal);
+
+        var mine = people.ToDictionary(
+            p => p.Id,
+            p => (Mentorships: new List<Mentorship>(), Circles: circles.Where(c => c.FacilitatorId == p.Id || c.MemberIds.Contains(p.Id, StringComparer.Ordinal)).ToList()),
+            StringComparer.Ordinal);
+        foreach (var mentorship in mentorships)
+        {
+            foreach (var id in new[] { mentorship.MentorId, mentorship.MenteeId }.Distinct(StringComparer.Ordinal))
+            {
+                if (mine.TryGetValue(id, out var theirs))
+                {
+                    theirs.Mentorships.Add(mentorship);
+                }
+            }
+        }
+
+        var others = people.SelectMany(p => mine[p.Id].Mentorships.SelectMany(m => new[] { m.MentorId, m.MenteeId })
+                .Concat(mine[p.Id].Circles.Select(c => c.FacilitatorId)).Append(p.ManagerId ?? p.Id).Where(id => id != p.Id))
+            .Distinct(StringComparer.Ordinal).ToArray();
+        var names = others.Length == 0
+            ? new Dictionary<string, PersonName>(StringComparer.Ordinal)
+            : (await connection.QueryAsync<(string Id, string Name, string TimeZone)>(new CommandDefinition(
+                $"SELECT id, name, time_zone FROM map_people WHERE {_database.AnyOf("id", "ids")}", new { ids = others }, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.Id, r => new PersonName(r.Name, r.TimeZone), StringComparer.Ordinal);
+        var lanes = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(
+            "SELECT id, name FROM map_lanes", cancellationToken: cancellationToken))).ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);
+        var unitIds = people.Select(p => p.UnitId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var units = unitIds.Length == 0
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(
+                $"SELECT id, name FROM map_units WHERE {_database.AnyOf("id", "ids")}", new { ids = unitIds }, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);
+
+        foreach (var person in people)
+        {
+            var theirs = mine[person.Id];
+            var theirNames = theirs.Mentorships.SelectMany(m => new[] { m.MentorId, m.MenteeId }).Concat(theirs.Circles.Select(c => c.FacilitatorId)).Append(person.ManagerId ?? person.Id)
+                .Where(id => id != person.Id && names.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => names[id], StringComparer.Ordinal);
+            maps[person.Id] = new PersonMap(
+                person,
+                person.UnitId is null ? null : units.GetValueOrDefault(person.UnitId),
+                theirs.Mentorships,
+                theirs.Circles,
+                [.. scopes[person.Id]],
+                theirNames,
+                lanes);
+        }
+
+        return maps;
+    }
 }
 
 /// <summary>One person's place in the map, with the names needed to show it.</summary>
