@@ -55,9 +55,9 @@ public sealed class FanOutRestartTests : IAsyncLifetime
                 bots.Add(await BotProcess.StartAsync(_database, settings));
             }
 
-            // Once 1,750 prompts are through, the connector refuses further sends for a moment (so every accepted send
-            // has been recorded as sent: the few-millisecond window between Teams accepting a message and the commit
-            // is the one no queue can close, see README) and then kills the first instance with SIGKILL. Its claimed
+            // Once 1,750 prompts are through, the connector refuses further sends until every accepted send has been
+            // recorded as sent (the few-millisecond window between Teams accepting a message and the commit is the one
+            // no queue can close, see README) and then kills the first instance with SIGKILL. Its claimed
             // items are still leased as "sending" in the database, and the refused ones are queued for a retry.
             var victim = bots[0];
             var killed = new TaskCompletionSource();
@@ -73,7 +73,7 @@ public sealed class FanOutRestartTests : IAsyncLifetime
                 {
                     _ = Task.Run(async () =>
                     {
-                        await Task.Delay(TimeSpan.FromSeconds(1.5));
+                        await UntilAcceptedSendsAreRecordedAsync(TimeSpan.FromSeconds(10));
                         victim.KillHard();
                         killed.TrySetResult();
                     });
@@ -118,6 +118,24 @@ public sealed class FanOutRestartTests : IAsyncLifetime
             foreach (var bot in bots)
             {
                 await bot.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits (at most <paramref name="patience"/>) until every send the connector accepted is recorded as sent: a fixed
+    /// pause was too short on a loaded machine, and a kill inside that window is the gap no queue can close.
+    /// </summary>
+    private async Task UntilAcceptedSendsAreRecordedAsync(TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            await using var connection = await FanOutMap.OpenAsync(_database);
+            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE status = 'sent'") >= _connector.Received.Count)
+            {
+                return;
             }
         }
     }

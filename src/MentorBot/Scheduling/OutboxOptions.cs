@@ -20,7 +20,7 @@ internal sealed class OutboxOptions
 
     /// <summary>Items claimed per round.</summary>
     [Range(1, 1000)]
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>How often the dispatch job looks for due items.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

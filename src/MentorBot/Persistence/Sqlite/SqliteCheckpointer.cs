@@ -5,14 +5,14 @@ namespace MentorBot.Persistence.Sqlite;
 /// <summary>
 /// Moves SQLite's write-ahead log into the database file in the background, twice a second, with PASSIVE checkpoints:
 /// they never wait for readers or writers, and their fsync happens outside any request. Requests stop checkpointing
-/// themselves once this runs (<see cref="SqliteSettings"/>). Past 16,384 frames (64 MB) it catches up with writers held
+/// themselves once this runs (<see cref="SqliteSettings"/>). Past 65,536 frames (256 MB) it catches up with writers held
 /// back for a moment, so that the log starts again from its beginning; a file that grew under a burst is then cut back
 /// to <see cref="LogSizeLimitBytes"/>. On PostgreSQL this does nothing.
 /// </summary>
 internal sealed partial class SqliteCheckpointer : BackgroundService
 {
     public const long LogSizeLimitBytes = 64L * 1024 * 1024;
-    private const long RestartAfterFrames = 16_384;
+    private const long RestartAfterFrames = 65_536;
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(500);
     private readonly Database _database;
     private readonly TimeProvider _time;
