@@ -32,7 +32,7 @@ internal static partial class InvokeBenchmark
             var period = await OpenCheckInAsync(bot, store);
             var script = Path.Combine(Path.GetTempPath(), $"mentorbot-invoke-{Guid.NewGuid():n}.lua");
             await File.WriteAllTextAsync(script, Lua(period));
-            await RunWrkAsync(bot.Url, script, 64, 10); // warm-up: the JIT tiers the hot path up under load
+            await RunWrkAsync(bot.Url, script, 64, 30); // warm-up: tiered JIT and PGO take about half a minute of load to settle
             foreach (var connections in Concurrency)
             {
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"invoke {store.Name} at concurrency {connections} for {seconds} s…"));

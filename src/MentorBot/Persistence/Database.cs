@@ -11,6 +11,8 @@ internal sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly SqliteWriteGate _writeGate = new();
+    private static readonly TimeSpan SlotPatience = TimeSpan.FromMilliseconds(250);
+    private readonly SemaphoreSlim _connectionSlots = new(16, 16);
     private volatile bool _checkpointsInBackground;
     private readonly string _sqliteConnectionString = string.Empty;
 
@@ -76,7 +78,23 @@ internal sealed class Database : IAsyncDisposable
             return await _postgres.OpenConnectionAsync(cancellationToken);
         }
 
-        return new GatedSqliteConnection(await OpenUngatedSqliteAsync(cancellationToken), _writeGate);
+        // Each open SQLite connection costs memory (its page cache and statements); beyond a few dozen in use at once
+        // they only wait for the same single writer. A connection waits briefly for a slot, then opens anyway, so a
+        // turn that opens a second connection while holding one can never wait forever.
+        var slot = await _connectionSlots.WaitAsync(SlotPatience, cancellationToken);
+        try
+        {
+            return new GatedSqliteConnection(await OpenUngatedSqliteAsync(cancellationToken), _writeGate, slot ? _connectionSlots : null);
+        }
+        catch
+        {
+            if (slot)
+            {
+                _connectionSlots.Release();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>The process's SQLite writers, one at a time.</summary>

@@ -8,19 +8,26 @@ namespace MentorBot.Features.Map;
 /// Read-side queries over the imported map: who someone is, and who they mentor or learn from.
 /// Each person's place in the map is kept in memory once read: every turn authorises against it, often more than once.
 /// Before a remembered copy is used, the stored change counter (<see cref="MapGeneration"/>, one single-row read) is
-/// compared, so a change made by any process (the CLI, a second instance) is seen by the next turn.
+/// compared, at most once per <see cref="Recheck"/> (a turn reads the map several times within a few milliseconds), so
+/// a change made by any other process (the CLI, a second instance) is seen by the next turn.
 /// </summary>
 internal sealed class MapDirectory
 {
+    /// <summary>How long a comparison with the stored change counter stands.</summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(50);
+
     private const int MaxRemembered = 50_000;
     private readonly Database _database;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, PersonMap?> _maps = new(StringComparer.Ordinal);
     private long _epoch;
     private long _storedGeneration = -1;
+    private long _checkedAt;
 
-    public MapDirectory(Database database, MapGeneration generation)
+    public MapDirectory(Database database, MapGeneration generation, TimeProvider time)
     {
         _database = database;
+        _time = time;
         generation.Changed += Forget;
     }
 
@@ -79,16 +86,26 @@ internal sealed class MapDirectory
     private void Forget()
     {
         Interlocked.Increment(ref _epoch);
+        Interlocked.Exchange(ref _checkedAt, 0);
         _maps.Clear();
     }
 
     private async Task CheckStoredGenerationAsync(CancellationToken cancellationToken)
     {
+        var checkedAt = Interlocked.Read(ref _checkedAt);
+        if (checkedAt != 0 && _time.GetElapsedTime(checkedAt) < Recheck)
+        {
+            return;
+        }
+
+        var now = _time.GetTimestamp();
         var stored = await MapGeneration.ReadAsync(_database, cancellationToken);
         if (stored != Interlocked.Exchange(ref _storedGeneration, stored))
         {
             Forget();
         }
+
+        Interlocked.Exchange(ref _checkedAt, now);
     }
 
     private async Task<PersonMap?> ReadPersonMapAsync(string aad, CancellationToken cancellationToken)

@@ -11,8 +11,10 @@ namespace MentorBot.Persistence.Sqlite;
 /// for a commit in progress (microseconds; see <see cref="SqliteSnapshotLock"/>). Everything else is the wrapped
 /// <see cref="SqliteConnection"/>.
 /// </summary>
-internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteGate gate) : DbConnection
+internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteGate gate, SemaphoreSlim? slot = null) : DbConnection
 {
+    private int _slotReleased;
+
     public SqliteConnection Inner => inner;
 
     public SqliteWriteGate Gate => gate;
@@ -87,6 +89,10 @@ internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteG
         if (disposing)
         {
             inner.Dispose();
+            if (slot is not null && Interlocked.Exchange(ref _slotReleased, 1) == 0)
+            {
+                slot.Release();
+            }
         }
 
         base.Dispose(disposing);
