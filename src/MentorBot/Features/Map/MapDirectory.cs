@@ -108,46 +108,25 @@ internal sealed class MapDirectory
         Interlocked.Exchange(ref _checkedAt, now);
     }
 
+    /// <summary>One person's map, read like a batch of one (<see cref="LoadPersonMapsAsync"/>).</summary>
     private async Task<PersonMap?> ReadPersonMapAsync(string aad, CancellationToken cancellationToken)
     {
-        var database = _database;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QueryFirstOrDefaultAsync<PersonRow>(new CommandDefinition(
-            $"SELECT {MapRows.PersonColumns} FROM map_people WHERE aad_object_id = @aad AND active = 1",
-            new { aad },
-            cancellationToken: cancellationToken));
-        if (row is null)
+        Person person;
+        await using (var connection = await _database.OpenAsync(cancellationToken))
         {
-            return null;
+            var row = await connection.QueryFirstOrDefaultAsync<PersonRow>(new CommandDefinition(
+                $"SELECT {MapRows.PersonColumns} FROM map_people WHERE aad_object_id = @aad AND active = 1",
+                new { aad },
+                cancellationToken: cancellationToken));
+            if (row is null)
+            {
+                return null;
+            }
+
+            person = MapRows.ToPerson(row);
         }
 
-        var person = MapRows.ToPerson(row);
-        var mentorships = (await connection.QueryAsync<MentorshipRow>(new CommandDefinition(
-            $"SELECT {MapRows.MentorshipColumns} FROM map_mentorships WHERE (mentor_id = @id OR mentee_id = @id) AND status <> 'ended' ORDER BY start_date, id",
-            new { id = person.Id },
-            cancellationToken: cancellationToken))).Select(MapRows.ToMentorship).ToList();
-        var circles = (await connection.QueryAsync<CircleRow>(new CommandDefinition(
-            $"SELECT {MapRows.CircleColumns} FROM map_circles WHERE active = 1 ORDER BY name",
-            cancellationToken: cancellationToken))).Select(MapRows.ToCircle)
-            .Where(c => c.FacilitatorId == person.Id || c.MemberIds.Contains(person.Id, StringComparer.Ordinal)).ToList();
-        var scopes = (await connection.QueryAsync<(string Kind, string UnitId)>(new CommandDefinition(
-            "SELECT kind, unit_id FROM map_leader_scopes WHERE leader_id = @id",
-            new { id = person.Id },
-            cancellationToken: cancellationToken))).ToList();
-
-        var otherIds = mentorships.SelectMany(m => new[] { m.MentorId, m.MenteeId }).Concat(circles.Select(c => c.FacilitatorId)).Append(person.ManagerId ?? person.Id)
-            .Where(id => id != person.Id).Distinct(StringComparer.Ordinal).ToArray();
-        var names = otherIds.Length == 0
-            ? new Dictionary<string, PersonName>(StringComparer.Ordinal)
-            : (await connection.QueryAsync<(string Id, string Name, string TimeZone)>(new CommandDefinition(
-                $"SELECT id, name, time_zone FROM map_people WHERE {database.AnyOf("id", "ids")}", new { ids = otherIds }, cancellationToken: cancellationToken)))
-                .ToDictionary(r => r.Id, r => new PersonName(r.Name, r.TimeZone), StringComparer.Ordinal);
-        var lanes = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(
-            "SELECT id, name FROM map_lanes", cancellationToken: cancellationToken))).ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);
-        var unitName = person.UnitId is null ? null : await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT name FROM map_units WHERE id = @id", new { id = person.UnitId }, cancellationToken: cancellationToken));
-
-        return new PersonMap(person, unitName, mentorships, circles, [.. scopes.Select(s => Enum.Parse<LeaderScopeKind>(s.Kind, ignoreCase: true))], names, lanes);
+        return (await LoadPersonMapsAsync([person], cancellationToken))[person.Id];
     }
 
     /// <summary>Several people by id at once (the active ones found), keyed by id.</summary>
