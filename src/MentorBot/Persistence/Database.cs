@@ -27,6 +27,7 @@ internal sealed class Database : IAsyncDisposable
         else
         {
             SQLitePCL.Batteries_V2.Init();
+            SqliteShortSleeps.Install();
             var builder = new SqliteConnectionStringBuilder(storage.ConnectionString);
             if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
             {
