@@ -99,7 +99,7 @@ internal static class FanOutBenchmark
         {
             if (postgres is null)
             {
-                DeleteSqlite(store.ConnectionString);
+                BenchStore.DeleteSqlite(store.ConnectionString);
             }
         }
     }
@@ -136,15 +136,5 @@ internal static class FanOutBenchmark
         await connection.OpenAsync();
         var rows = await connection.QueryAsync<(string Status, long Count)>("SELECT status, COUNT(*) FROM outbox GROUP BY status ORDER BY status");
         return string.Join(", ", rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Status} {r.Count:N0}")));
-    }
-
-    private static void DeleteSqlite(string connectionString)
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
-        {
-            File.Delete(path);
-        }
     }
 }

@@ -49,6 +49,10 @@ internal static class FanOutSeed
 
     public static string Conversation(int mentee) => "a:bench-" + mentee.ToString(CultureInfo.InvariantCulture);
 
+    public static string StaffId(int mentee) => "staff" + mentee.ToString(CultureInfo.InvariantCulture);
+
+    public static string StaffAadObjectId(int mentee) => AadObjectId(StaffId(mentee));
+
     /// <summary><paramref name="count"/> staff under one manager, each with a lane mentor (a lead mentors four).</summary>
     private static MentorshipMap Programme(int count, DateOnly start)
     {
@@ -57,9 +61,9 @@ internal static class FanOutSeed
             new(id, AadObjectId(id), $"Person {id}", null, level, "unit", manager, "America/Chicago", WorkingHours.Default, null, new DateOnly(2020, 1, 1), "en-US", capacity, capacity > 0 ? ["lane"] : [], false);
         var people = new List<Person> { Make("manager", Level.Manager, null, 0) };
         people.AddRange(Enumerable.Range(0, (count + 3) / 4).Select(l => Make("lead" + N(l), Level.Lead, "manager", 4)));
-        people.AddRange(Enumerable.Range(0, count).Select(s => Make("staff" + N(s), Level.Staff, "manager", 0)));
+        people.AddRange(Enumerable.Range(0, count).Select(s => Make(StaffId(s), Level.Staff, "manager", 0)));
         var pairings = Enumerable.Range(0, count).Select(s => new Mentorship(
-            "pair" + N(s), "lead" + N(s / 4), "staff" + N(s), ["lane"], MentorshipKind.Lane,
+            "pair" + N(s), "lead" + N(s / 4), StaffId(s), ["lane"], MentorshipKind.Lane,
             new Cadence(CadenceFrequency.Weekly, DayOfWeek.Tuesday, new TimeOnly(10, 0)), start, MentorshipStatus.Active, null, null)).ToList();
         return new MentorshipMap("Fan-out bench", [new Lane("lane", "Lane", string.Empty)], [new Unit("unit", "Unit", null)], people, pairings, [], []);
     }

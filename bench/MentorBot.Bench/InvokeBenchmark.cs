@@ -9,10 +9,13 @@ namespace MentorBot.Bench;
 /// <summary>
 /// The check-in card's submit (an authorised, persisted adaptiveCard/action invoke that returns the summary card)
 /// against the real host with Debian's wrk on the same machine, at concurrency 1, 64 and 256, on SQLite and PostgreSQL.
-/// Every request carries a new activity id and a new answer, so every one is written.
+/// As on a Monday morning, 1,000 staff each have an open check-in (its prompt delivered to a local connector before
+/// the measurement starts), and each request is one of them, chosen at random, submitting their own card. Every
+/// request carries a new activity id and a new answer, so every one is authorised against the map and written.
 /// </summary>
 internal static partial class InvokeBenchmark
 {
+    private const int Staff = 1_000;
     private static readonly int[] Concurrency = [1, 64, 256];
 
     public static async Task RunAsync(TextWriter output)
@@ -24,69 +27,153 @@ internal static partial class InvokeBenchmark
         }
 
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("MENTORBOT_BENCH_SECONDS"), out var s) ? s : 10;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{Staff:N0} staff each submit their own open check-in (a random one per request; each request a new activity and a new answer). {Environment.ProcessorCount} cores; wrk, the host and PostgreSQL on the same machine; 30 s of warm-up at concurrency 64 first."));
+        await output.WriteLineAsync();
         await output.WriteLineAsync("| Store | Concurrency | Requests/s | p50 ms | p99 ms | Errors | Timeouts | Peak RSS MB |");
         await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var store in BenchStore.Available("invoke"))
+        foreach (var template in BenchStore.Available("invoke"))
         {
-            await using var bot = await BotServer.StartAsync(store);
-            var period = await OpenCheckInAsync(bot, store);
-            var script = Path.Combine(Path.GetTempPath(), $"mentorbot-invoke-{Guid.NewGuid():n}.lua");
-            await File.WriteAllTextAsync(script, Lua(period));
-            await RunWrkAsync(bot.Url, script, 64, 30); // warm-up: tiered JIT and PGO take about half a minute of load to settle
-            foreach (var connections in Concurrency)
+            await using var postgres = template.Provider == "Postgres" ? await PostgresCluster.StartAsync() : null;
+            if (template.Provider == "Postgres" && postgres is null)
             {
-                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"invoke {store.Name} at concurrency {connections} for {seconds} s…"));
-                var result = await RunWrkAsync(bot.Url, script, connections, seconds);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"| {store.Name} | {connections} | {result.RequestsPerSecond:N0} | {result.P50:N1} | {result.P99:N1} | {result.Errors:N0} | {result.Timeouts:N0} | {bot.PeakRssMegabytes:N0} |"));
+                continue;
             }
 
-            File.Delete(script);
+            var store = postgres is null ? template : template with { ConnectionString = postgres.ConnectionString };
+            try
+            {
+                await using var connector = await LimitedConnector.StartAsync(null);
+                await FanOutSeed.QueueAsync(store, Staff, connector.ServiceUrl);
+                await using var bot = await BotServer.StartAsync(store, new Dictionary<string, string> { ["Map:SeedDemoMap"] = "false", ["Outbox:TenantPerSecond"] = "100000" });
+                await WaitForPromptsAsync(connector);
+                var script = Path.Combine(Path.GetTempPath(), $"mentorbot-invoke-{Guid.NewGuid():n}.lua");
+                await File.WriteAllTextAsync(script, Lua(await OpenPeriodsAsync(store), connector.ServiceUrl));
+                await RunWrkAsync(bot.Url, script, 64, 30); // warm-up: tiered JIT and PGO take about half a minute of load to settle
+                foreach (var connections in Concurrency)
+                {
+                    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"invoke {store.Name} at concurrency {connections} for {seconds} s…"));
+                    var (hostCpu, databaseCpu) = (bot.CpuTime, PostgresCpuTime());
+                    var result = await RunWrkAsync(bot.Url, script, connections, seconds);
+                    var requests = Math.Max(1, result.RequestsPerSecond * seconds);
+                    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"  CPU per request: host {(bot.CpuTime - hostCpu).TotalMilliseconds / requests:N3} ms, PostgreSQL processes {(PostgresCpuTime() - databaseCpu).TotalMilliseconds / requests:N3} ms"));
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"| {store.Name} | {connections} | {result.RequestsPerSecond:N0} | {result.P50:N1} | {result.P99:N1} | {result.Errors:N0} | {result.Timeouts:N0} | {bot.PeakRssMegabytes:N0} |"));
+                }
+
+                File.Delete(script);
+            }
+            finally
+            {
+                if (postgres is null)
+                {
+                    BenchStore.DeleteSqlite(store.ConnectionString);
+                }
+            }
         }
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("Targets at concurrency 64: ≥ 6,000 requests/s and p99 < 50 ms; zero errors and timeouts at 256; peak RSS ≤ 400 MB. The botbuilder JS 4.23 baseline answering from memory: 2,700–3,000 requests/s at 64.");
     }
 
-    private static async Task<string> OpenCheckInAsync(BotServer bot, BenchStore store)
+    /// <summary>CPU time used so far by every process named postgres on the machine (Linux; zero elsewhere).</summary>
+    private static TimeSpan PostgresCpuTime()
     {
-        using var http = new HttpClient();
-        using var content = new StringContent(Activity("message", "open-1", """ "text":"check in" """), System.Text.Encoding.UTF8, "application/json");
-        (await http.PostAsync(bot.Url + "/api/messages", content)).EnsureSuccessStatusCode();
+        long ticks = 0;
+        foreach (var stat in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")) : [])
+        {
+            try
+            {
+                var text = File.ReadAllText(stat);
+                var close = text.LastIndexOf(')');
+                if (close < 0 || !text.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var fields = text[(close + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to read.
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(ticks * 10.0); // USER_HZ is 100 on Linux
+    }
+
+    /// <summary>Until every staff member's prompt has reached the connector, so no dispatch overlaps the measurement.</summary>
+    private static async Task WaitForPromptsAsync(LimitedConnector connector)
+    {
+        var waited = Stopwatch.StartNew();
+        while (connector.Delivered.Count < Staff)
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"Only {connector.Delivered.Count} of {Staff} check-in prompts were delivered within 60 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Each staff member's open check-in, by their index.</summary>
+    private static async Task<IReadOnlyList<string>> OpenPeriodsAsync(BenchStore store)
+    {
         await using System.Data.Common.DbConnection connection = store.Provider == "Sqlite"
             ? new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString)
             : new Npgsql.NpgsqlConnection(store.ConnectionString);
         await connection.OpenAsync();
-        return await connection.ExecuteScalarAsync<string>("SELECT id FROM checkin_periods WHERE person_id = 'alex-wilber' AND id LIKE 'adhoc:%' ORDER BY opens_at_ms DESC LIMIT 1")
-            ?? throw new InvalidOperationException("No check-in was opened for Alex.");
+        var periods = (await connection.QueryAsync<(string PersonId, string Id)>("SELECT person_id, id FROM checkin_periods WHERE status = 'open'"))
+            .ToDictionary(p => p.PersonId, p => p.Id, StringComparer.Ordinal);
+        return [.. Enumerable.Range(0, Staff).Select(i => periods.TryGetValue(FanOutSeed.StaffId(i), out var id) ? id : throw new InvalidOperationException($"{FanOutSeed.StaffId(i)} has no open check-in."))];
     }
 
-    private static string Activity(string type, string id, string extra) =>
-        "{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"timestamp\":\"2026-11-23T14:00:00Z\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"channelId\":\"msteams\"," +
-        "\"from\":{\"id\":\"29:alex\",\"name\":\"Alex Wilber\",\"aadObjectId\":\"00000000-0000-0000-0000-0000000000020\"}," +
-        "\"conversation\":{\"conversationType\":\"personal\",\"tenantId\":\"00000000-0000-0000-0000-0000000000001\",\"id\":\"a:bench-alex\"}," +
-        "\"recipient\":{\"id\":\"28:bot\",\"name\":\"MentorBot\"},\"locale\":\"en-US\",\"channelData\":{\"tenant\":{\"id\":\"00000000-0000-0000-0000-0000000000001\"}}," + extra + "}";
-
-    /// <summary>A wrk script: each request a new activity id and a new answer, so each one is persisted.</summary>
-    private static string Lua(string period)
+    /// <summary>
+    /// A wrk script: each request one of the staff, at random, submitting their own card, with an activity id never sent
+    /// before and a new answer, so each one is processed and persisted.
+    /// </summary>
+    private static string Lua(IReadOnlyList<string> periods, string serviceUrl)
     {
-        var value = "\"name\":\"adaptiveCard/action\",\"value\":{\"action\":{\"type\":\"Action.Execute\",\"verb\":\"checkin.submit\",\"data\":{\"verb\":\"checkin.submit\",\"period\":\"" + period +
-            "\",\"learned\":\"LEARNED\",\"learnedShared\":\"true\",\"need\":\"\",\"stuck\":\"\",\"confidence\":\"3\",\"load\":\"2\",\"scoresShared\":\"true\",\"wantsTime\":\"false\"}},\"trigger\":\"manual\"}";
-        var body = Activity("invoke", "ID", value).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+        static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+        var staff = string.Join(",\n", periods.Select((period, i) =>
+            $"{{ '{Escape(FanOutSeed.StaffAadObjectId(i))}', '{Escape(FanOutSeed.Conversation(i))}', '{Escape(period)}', '29:{Escape(FanOutSeed.StaffId(i))}' }}"));
+        var body = "{\"type\":\"invoke\",\"id\":\"ID\",\"timestamp\":\"2026-11-23T14:00:00Z\",\"serviceUrl\":\"" + serviceUrl + "\",\"channelId\":\"msteams\"," +
+            "\"from\":{\"id\":\"USER\",\"name\":\"Staff\",\"aadObjectId\":\"AAD\"}," +
+            "\"conversation\":{\"conversationType\":\"personal\",\"tenantId\":\"" + FanOutSeed.Tenant + "\",\"id\":\"CONVERSATION\"}," +
+            "\"recipient\":{\"id\":\"28:bench-bot\",\"name\":\"MentorBot\"},\"locale\":\"en-US\",\"channelData\":{\"tenant\":{\"id\":\"" + FanOutSeed.Tenant + "\"}}," +
+            "\"name\":\"adaptiveCard/action\",\"value\":{\"action\":{\"type\":\"Action.Execute\",\"verb\":\"checkin.submit\",\"data\":{\"verb\":\"checkin.submit\",\"period\":\"PERIOD\"," +
+            "\"learned\":\"LEARNED\",\"learnedShared\":\"true\",\"need\":\"\",\"stuck\":\"\",\"confidence\":\"3\",\"load\":\"2\",\"scoresShared\":\"true\",\"wantsTime\":\"false\"}},\"trigger\":\"manual\"}}";
         return $$"""
             local counter = 0
             local threads = 0
+            local run = "?"
+            local staff = {
+            {{staff}}
+            }
             function setup(thread)
               threads = threads + 1
               thread:set("tid", threads)
             end
+            -- wrk's arguments after "--": a name unique to this run, so that no activity id repeats one of an earlier run
+            -- (a repeated id is answered from the stored response, not processed).
+            function init(args)
+              run = args[1]
+            end
             wrk.method = "POST"
             wrk.headers["Content-Type"] = "application/json"
-            local template = '{{body}}'
+            local template = '{{Escape(body)}}'
             request = function()
               counter = counter + 1
-              local id = "bench-" .. tid .. "-" .. counter .. "-" .. math.random(1, 1000000000)
-              local body = template:gsub('"ID"', '"' .. id .. '"'):gsub('LEARNED', 'Learned ' .. id)
+              local id = "bench-" .. run .. "-" .. tid .. "-" .. counter
+              local who = staff[math.random(1, #staff)]
+              local body = template:gsub('"ID"', '"' .. id .. '"'):gsub('AAD', who[1]):gsub('CONVERSATION', who[2]):gsub('PERIOD', who[3]):gsub('USER', who[4]):gsub('LEARNED', 'Learned ' .. id)
               return wrk.format(nil, "/api/messages", nil, body)
             end
             """;
@@ -95,7 +182,7 @@ internal static partial class InvokeBenchmark
     private static async Task<WrkResult> RunWrkAsync(string url, string script, int connections, int seconds)
     {
         var start = new ProcessStartInfo("/usr/bin/wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-t", Math.Min(2, connections).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", seconds + "s", "--timeout", "5s", "--latency", "-s", script, url })
+        foreach (var argument in new[] { "-t", Math.Min(2, connections).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", seconds + "s", "--timeout", "5s", "--latency", "-s", script, url, "--", Guid.NewGuid().ToString("n") })
         {
             start.ArgumentList.Add(argument);
         }

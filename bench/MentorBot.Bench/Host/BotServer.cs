@@ -8,7 +8,10 @@ namespace MentorBot.Bench.Host;
 /// <summary>The store a benchmark runs against: a fresh SQLite file, or a fresh database on the benchmark's PostgreSQL.</summary>
 internal sealed record BenchStore(string Name, string Provider, string ConnectionString)
 {
-    /// <summary>SQLite always; PostgreSQL when scripts/bench.sh started one (MENTORBOT_BENCH_POSTGRES).</summary>
+    /// <summary>
+    /// SQLite always; PostgreSQL when scripts/bench.sh started one (MENTORBOT_BENCH_POSTGRES). MENTORBOT_BENCH_STORE=sqlite
+    /// (or postgresql) measures one of the two.
+    /// </summary>
     public static IReadOnlyList<BenchStore> Available(string label)
     {
         var stores = new List<BenchStore> { new("SQLite", "Sqlite", $"Data Source={Path.Combine(Path.GetTempPath(), $"mentorbot-bench-{label}-{Guid.NewGuid():n}.db")}") };
@@ -17,7 +20,20 @@ internal sealed record BenchStore(string Name, string Provider, string Connectio
             stores.Add(new("PostgreSQL", "Postgres", postgres));
         }
 
-        return stores;
+        var only = Environment.GetEnvironmentVariable("MENTORBOT_BENCH_STORE");
+        return [.. stores.Where(s => string.IsNullOrEmpty(only) || s.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase))];
+    }
+
+    /// <summary>Removes a benchmark's SQLite files: the store, the scheduler's sibling file, and their logs.</summary>
+    public static void DeleteSqlite(string connectionString)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        var scheduler = Path.ChangeExtension(file, ".scheduler" + Path.GetExtension(file));
+        foreach (var path in new[] { file, scheduler }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }).Where(File.Exists))
+        {
+            File.Delete(path);
+        }
     }
 }
 
@@ -41,6 +57,16 @@ internal sealed class BotServer : IAsyncDisposable
     public TimeSpan Startup { get; }
 
     public string Url => $"http://127.0.0.1:{Port}";
+
+    /// <summary>CPU time the host process has used so far, user and system.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     /// <summary>Peak resident set size so far (VmHWM), in MB.</summary>
     public double PeakRssMegabytes
