@@ -1,42 +1,43 @@
-namespace MentorBot.Scheduling;
+namespace MentorBot.Persistence;
 
 /// <summary>
-/// Marks sent items in groups (a group commit): a send the connector accepted waits for its mark as before, but the
-/// marks that come in while one group is being written go out together in the next. One writer at a time instead of
-/// one per parallel send, so SQLite never makes a send wait for its write lock, and a fan-out writes a few dozen
-/// statements a second instead of thousands. Nothing is marked before the connector accepted it, and nothing waits
-/// longer than one group's write. One per dispatch run.
+/// Writes items in groups (a group commit). Each caller waits until its own item is stored, as with a write of its
+/// own, but the items that come in while one group is being written go out together in the next: one writer at a time
+/// instead of one per parallel caller, so SQLite never makes a caller wait for its write lock, and under load the store
+/// sees a few statements a second instead of thousands. Nothing waits longer than one group's write; alone, an item is
+/// written at once. The group's writer answers one result per item, in order; a failed write fails every caller in
+/// its group.
 /// </summary>
-internal sealed class SentMarks(OutboxStore store)
+internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> writeGroup)
 {
     private readonly Lock _gate = new();
-    private List<(string Id, TaskCompletionSource Done)> _pending = [];
+    private List<(TItem Item, TaskCompletionSource<TResult> Done)> _pending = [];
     private bool _writing;
 
-    public Task MarkSentAsync(string id)
+    public Task<TResult> WriteAsync(TItem item)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         bool lead;
         lock (_gate)
         {
-            _pending.Add((id, done));
+            _pending.Add((item, done));
             lead = !_writing;
             _writing = true;
         }
 
         if (lead)
         {
-            _ = Task.Run(WriteAsync);
+            _ = Task.Run(WriteGroupsAsync);
         }
 
         return done.Task;
     }
 
-    private async Task WriteAsync()
+    private async Task WriteGroupsAsync()
     {
         while (true)
         {
-            List<(string Id, TaskCompletionSource Done)> group;
+            List<(TItem Item, TaskCompletionSource<TResult> Done)> group;
             lock (_gate)
             {
                 if (_pending.Count == 0)
@@ -50,9 +51,16 @@ internal sealed class SentMarks(OutboxStore store)
 
             try
             {
-                // Not cancelled with the dispatch: what the connector accepted is recorded even while shutting down.
-                await store.MarkSentAsync([.. group.Select(g => g.Id)], CancellationToken.None);
-                group.ForEach(g => g.Done.SetResult());
+                var results = await writeGroup([.. group.Select(g => g.Item)]);
+                if (results.Count != group.Count)
+                {
+                    throw new InvalidOperationException($"A group of {group.Count} was written with {results.Count} results.");
+                }
+
+                for (var i = 0; i < group.Count; i++)
+                {
+                    group[i].Done.SetResult(results[i]);
+                }
             }
             catch (Exception ex)
             {
@@ -60,4 +68,16 @@ internal sealed class SentMarks(OutboxStore store)
             }
         }
     }
+}
+
+/// <summary>A <see cref="GroupCommit{TItem, TResult}"/> whose writes answer nothing but success or failure.</summary>
+internal sealed class GroupCommit<TItem>(Func<IReadOnlyList<TItem>, Task> writeGroup)
+{
+    private readonly GroupCommit<TItem, bool> _writes = new(async items =>
+    {
+        await writeGroup(items);
+        return new bool[items.Count];
+    });
+
+    public Task WriteAsync(TItem item) => _writes.WriteAsync(item);
 }

@@ -6,31 +6,108 @@ namespace MentorBot.Persistence;
 /// Remembers inbound activity ids so a Teams retry or a replay is processed once. An invoke's answer is kept so a
 /// retried invoke gets the same answer.
 /// </summary>
-internal sealed class ProcessedActivityStore(Database database, TimeProvider time)
+internal sealed class ProcessedActivityStore
 {
-    /// <summary>True when this call claimed the activity; false when it was seen before.</summary>
-    public async Task<bool> TryClaimAsync(string activityKey, CancellationToken cancellationToken)
+    private readonly Database _database;
+    private readonly TimeProvider _time;
+    private readonly GroupCommit<string, bool> _claims;
+    private readonly GroupCommit<StoredResponse> _responses;
+
+    public ProcessedActivityStore(Database database, TimeProvider time)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO processed_activities (activity_key, received_at_ms) VALUES (@activityKey, @now) ON CONFLICT (activity_key) DO NOTHING",
-            new { activityKey, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
-        return rows == 1;
+        _database = database;
+        _time = time;
+        _claims = new GroupCommit<string, bool>(ClaimAsync);
+        _responses = new GroupCommit<StoredResponse>(SaveResponsesAsync);
     }
 
-    public async Task SaveResponseAsync(string activityKey, string responseJson, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when this call claimed the activity; false when it was seen before. The claims of turns that arrive
+    /// together are written in one transaction (a group commit); each caller still learns, before it goes on, whether
+    /// the activity is its own to process. Of two claims of one activity in a group, the first wins.
+    /// </summary>
+    public Task<bool> TryClaimAsync(string activityKey, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE processed_activities SET response_json = @responseJson WHERE activity_key = @activityKey",
-            new { activityKey, responseJson },
-            cancellationToken: cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        return _claims.WriteAsync(activityKey);
     }
+
+    private async Task<IReadOnlyList<bool>> ClaimAsync(IReadOnlyList<string> activityKeys)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var distinct = activityKeys.Distinct(StringComparer.Ordinal).ToArray();
+        HashSet<string> claimed;
+
+        // Not cancelled with any one turn: the group carries other turns' claims too.
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        if (_database.Provider == StorageProvider.Postgres)
+        {
+            claimed = new HashSet<string>(await connection.QueryAsync<string>(
+                """
+                INSERT INTO processed_activities (activity_key, received_at_ms)
+                SELECT k, @now FROM unnest(@keys) AS k
+                ON CONFLICT (activity_key) DO NOTHING
+                RETURNING activity_key
+                """,
+                new { keys = distinct, now }), StringComparer.Ordinal);
+        }
+        else
+        {
+            claimed = new HashSet<string>(StringComparer.Ordinal);
+            await using var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None);
+            foreach (var key in distinct)
+            {
+                if (await connection.ExecuteAsync(
+                    "INSERT INTO processed_activities (activity_key, received_at_ms) VALUES (@key, @now) ON CONFLICT (activity_key) DO NOTHING",
+                    new { key, now }, transaction) == 1)
+                {
+                    claimed.Add(key);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        // A key claimed now belongs to its first caller in the group; any later one is a duplicate.
+        return [.. activityKeys.Select(key => claimed.Remove(key))];
+    }
+
+    /// <summary>
+    /// Keeps an invoke's answer. The answers of turns that finish together are written in one statement (a group
+    /// commit); each caller still returns only once its own answer is stored, so a retry that comes after it finds it.
+    /// </summary>
+    public Task SaveResponseAsync(string activityKey, string responseJson, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _responses.WriteAsync(new StoredResponse(activityKey, responseJson));
+    }
+
+    private async Task SaveResponsesAsync(IReadOnlyList<StoredResponse> responses)
+    {
+        // Not cancelled with any one turn: the group carries other turns' answers too.
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        if (_database.Provider == StorageProvider.Postgres)
+        {
+            await connection.ExecuteAsync(
+                """
+                UPDATE processed_activities AS p SET response_json = v.response_json
+                FROM unnest(@keys, @responses) AS v(activity_key, response_json)
+                WHERE p.activity_key = v.activity_key
+                """,
+                new { keys = responses.Select(r => r.ActivityKey).ToArray(), responses = responses.Select(r => r.ResponseJson).ToArray() });
+            return;
+        }
+
+        await using var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None);
+        await connection.ExecuteAsync("UPDATE processed_activities SET response_json = @ResponseJson WHERE activity_key = @ActivityKey", responses, transaction);
+        await transaction.CommitAsync();
+    }
+
+    private sealed record StoredResponse(string ActivityKey, string ResponseJson);
 
     public async Task<string?> FindResponseAsync(string activityKey, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT response_json FROM processed_activities WHERE activity_key = @activityKey",
             new { activityKey },
@@ -40,7 +117,7 @@ internal sealed class ProcessedActivityStore(Database database, TimeProvider tim
     /// <summary>Forgets a claim whose processing failed, so the sender's retry is processed.</summary>
     public async Task ReleaseAsync(string activityKey, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM processed_activities WHERE activity_key = @activityKey",
             new { activityKey },
@@ -49,10 +126,10 @@ internal sealed class ProcessedActivityStore(Database database, TimeProvider tim
 
     public async Task<int> PruneAsync(TimeSpan olderThan, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM processed_activities WHERE received_at_ms < @cutoff",
-            new { cutoff = (time.GetUtcNow() - olderThan).ToUnixTimeMilliseconds() },
+            new { cutoff = (_time.GetUtcNow() - olderThan).ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
     }
 }

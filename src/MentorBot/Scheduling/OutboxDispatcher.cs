@@ -30,7 +30,10 @@ internal sealed partial class OutboxDispatcher(
         // A claimed batch must be sent well within its lease: at the tenant rate, half the lease's worth at most.
         // Otherwise items still waiting here could outlive their lease and be taken over (and sent) by another instance.
         var perClaim = Math.Max(1, (int)(settings.TenantPerSecond * settings.ClaimLease.TotalSeconds / 2));
-        var marks = new SentMarks(store);
+        // Sent marks are written in groups: a send the connector accepted waits for its mark as before, and the marks of
+        // the sends that finish together go out in one statement. Not cancelled with the dispatch: what the connector
+        // accepted is recorded even while shutting down.
+        var marks = new GroupCommit<string>(ids => store.MarkSentAsync([.. ids], CancellationToken.None));
         var loader = new OutboxBatchLoader(renderers, directory, conversations);
         while (summary.Handled < maxItems)
         {
@@ -89,7 +92,7 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task<DispatchResult> SendOneAsync(OutboxItem item, PreparedSend prepared, OutboxOptions settings, SentMarks marks, CancellationToken cancellationToken)
+    private async Task<DispatchResult> SendOneAsync(OutboxItem item, PreparedSend prepared, OutboxOptions settings, GroupCommit<string> marks, CancellationToken cancellationToken)
     {
         var (card, person, conversation) = prepared;
         if (card is null || person?.AadObjectId is null)
@@ -159,7 +162,7 @@ internal sealed partial class OutboxDispatcher(
     /// backoff until it lands (or the process stops). Inside one process nothing can take the item meanwhile (the batch
     /// is still running); another instance could only once the lease is over, hence the warning.
     /// </summary>
-    private async Task RecordSentAsync(OutboxItem item, SentMarks marks, CancellationToken cancellationToken)
+    private async Task RecordSentAsync(OutboxItem item, GroupCommit<string> marks, CancellationToken cancellationToken)
     {
         var wait = FirstRetry;
         var warnedLease = false;
@@ -167,7 +170,7 @@ internal sealed partial class OutboxDispatcher(
         {
             try
             {
-                await marks.MarkSentAsync(item.Id);
+                await marks.WriteAsync(item.Id);
                 if (attempt > 1)
                 {
                     Log.SentRecordedLate(logger, item.Kind, attempt);

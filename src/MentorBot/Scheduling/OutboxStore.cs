@@ -53,7 +53,7 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
     public Task MarkSentAsync(string id, CancellationToken cancellationToken) =>
         SetAsync(id, "sent", null, null, cancellationToken, sent: true);
 
-    /// <summary>Several sent items in one statement: <see cref="SentMarks"/> groups the sends that finish together.</summary>
+    /// <summary>Several sent items in one statement: the dispatcher groups the sends that finish together (<see cref="Persistence.GroupCommit{T}"/>).</summary>
     public async Task MarkSentAsync(string[] ids, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -65,10 +65,11 @@ internal abstract record SaveOutcome
     {
     }
 
-    public sealed record Saved(CheckInAnswer Answer, bool First) : SaveOutcome;
+    /// <summary>Written; <paramref name="Streak"/> counts this period among the answered ones in a row.</summary>
+    public sealed record Saved(CheckInAnswer Answer, bool First, CheckInPeriod Period, int Streak) : SaveOutcome;
 
     /// <summary>The same content again (a double click or a Teams retry): nothing was written.</summary>
-    public sealed record Unchanged(CheckInAnswer Answer) : SaveOutcome;
+    public sealed record Unchanged(CheckInAnswer Answer, CheckInPeriod Period, int Streak) : SaveOutcome;
 
     public sealed record Closed : SaveOutcome;
 

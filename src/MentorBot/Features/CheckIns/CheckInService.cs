@@ -35,52 +35,61 @@ internal sealed partial class CheckInService(
     {
         var map = await directory.LoadPersonMapAsync(turn.Caller.AadObjectId, cancellationToken);
         var language = map is null ? Languages.From(turn.Caller.Locale) : Languages.From(map.Person.Locale);
-        var period = turn.Get(CheckInFields.Period) is { } periodId ? await store.FindPeriodAsync(periodId, cancellationToken) : null;
-        if (map is null || period is null)
+        if (map is null || turn.Get(CheckInFields.Period) is not { } periodId)
         {
-            return new CardActionOutcome.ShowMessage(language.Pick("That check-in card is out of date. Type check in to start a new one.", "Esa tarjeta está desactualizada. Escribe check in para empezar otra."));
-        }
-
-        if (period.PersonId != map.Person.Id)
-        {
-            Log.NotOwner(logger);
-            return new CardActionOutcome.ShowMessage(language.Pick("This check-in belongs to someone else, so I can't save it for you.", "Este seguimiento es de otra persona, así que no puedo guardarlo por ti."));
+            return OutOfDate(language);
         }
 
         var (draft, problem) = ReadDraft(turn, options.Value.MaxAnswerLength, language);
         if (problem is not null)
         {
-            return new CardActionOutcome.ReplaceCard(CheckInCard.Build(Form(map, period, draft) with { Problem = problem }));
+            // The form comes back with the problem named, but only to the person whose check-in it is.
+            var period = await store.FindPeriodAsync(periodId, cancellationToken);
+            return period is null ? OutOfDate(language)
+                : period.PersonId != map.Person.Id ? NotYours(language)
+                : new CardActionOutcome.ReplaceCard(CheckInCard.Build(Form(map, period, draft) with { Problem = problem }));
         }
 
-        var answer = new CheckInAnswer(period.Id, map.Person.Id, draft.Learned, draft.LearnedShared, draft.Need, draft.NeedShared, draft.Stuck, draft.StuckShared,
+        // The store checks, in the saving transaction, that the period exists, is this person's and is still open.
+        var answer = new CheckInAnswer(periodId, map.Person.Id, draft.Learned, draft.LearnedShared, draft.Need, draft.NeedShared, draft.Stuck, draft.StuckShared,
             draft.Confidence!.Value, draft.Load!.Value, draft.ScoresShared, draft.WantsTime, time.GetUtcNow(), 0);
         var outcome = await store.SaveAnswerAsync(answer, cancellationToken);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
                 Log.Saved(logger, saved.First, saved.Answer.Revision);
-                if (saved.First && period.MentorId is not null)
+                if (saved.First && saved.Period.MentorId is not null)
                 {
-                    await outbox.EnqueueAsync(MenteeCheckInRenderer.Kind, period.Id, period.MentorId, cancellationToken);
+                    await outbox.EnqueueAsync(MenteeCheckInRenderer.Kind, saved.Period.Id, saved.Period.MentorId, cancellationToken);
                 }
 
                 if (saved.First)
                 {
                     // A coaching prompt follows a few days later, in working hours, chosen from what this check-in says.
                     var now = time.GetUtcNow();
-                    await outbox.EnqueueAsync(Coaching.CoachingKinds.AfterCheckIn, period.Id, map.Person.Id, cancellationToken,
+                    await outbox.EnqueueAsync(Coaching.CoachingKinds.AfterCheckIn, saved.Period.Id, map.Person.Id, cancellationToken,
                         CheckInSlots.Place(now + coaching.Value.DelayAfterCheckIn, map.Person) - now);
                 }
 
-                return await AfterSaveAsync(turn, map, period, saved.Answer, language, cancellationToken);
+                return await AfterSaveAsync(turn, map, saved.Period, saved.Answer, saved.Streak, language, cancellationToken);
             case SaveOutcome.Unchanged unchanged:
-                return await AfterSaveAsync(turn, map, period, unchanged.Answer, language, cancellationToken);
+                return await AfterSaveAsync(turn, map, unchanged.Period, unchanged.Answer, unchanged.Streak, language, cancellationToken);
             case SaveOutcome.Closed:
                 return new CardActionOutcome.ReplaceCard(ClosedCard.Build(language));
+            case SaveOutcome.NotYours:
+                return NotYours(language);
             default:
-                return new CardActionOutcome.ShowMessage(language.Pick("That check-in card is out of date. Type check in to start a new one.", "Esa tarjeta está desactualizada. Escribe check in para empezar otra."));
+                return OutOfDate(language);
         }
+    }
+
+    private static CardActionOutcome OutOfDate(Language language) =>
+        new CardActionOutcome.ShowMessage(language.Pick("That check-in card is out of date. Type check in to start a new one.", "Esa tarjeta está desactualizada. Escribe check in para empezar otra."));
+
+    private CardActionOutcome NotYours(Language language)
+    {
+        Log.NotOwner(logger);
+        return new CardActionOutcome.ShowMessage(language.Pick("This check-in belongs to someone else, so I can't save it for you.", "Este seguimiento es de otra persona, así que no puedo guardarlo por ti."));
     }
 
     public async Task<CardActionOutcome> EditAsync(CardActionTurn turn, CancellationToken cancellationToken)
@@ -106,15 +115,14 @@ internal sealed partial class CheckInService(
     /// The summary; or, when the person pressed "Send, then raise a concern", the concern card, where they choose who
     /// sees it. Nothing from the check-in is escalated by itself.
     /// </summary>
-    private async Task<CardActionOutcome> AfterSaveAsync(CardActionTurn turn, PersonMap map, CheckInPeriod period, CheckInAnswer answer, Language language, CancellationToken cancellationToken) =>
+    private async Task<CardActionOutcome> AfterSaveAsync(CardActionTurn turn, PersonMap map, CheckInPeriod period, CheckInAnswer answer, int streak, Language language, CancellationToken cancellationToken) =>
         turn.Get(CheckInFields.Next) == CheckInFields.NextConcern
         && await concerns.ComposeAsync(turn.Caller, Concerns.ConcernFields.FromCheckIn, checkInSaved: true, cancellationToken) is { } concern
             ? new CardActionOutcome.ReplaceCard(concern)
-            : await SummaryAsync(map, period, answer, language, cancellationToken);
+            : Summary(map, period, answer, streak, language);
 
-    private async Task<CardActionOutcome.ReplaceCard> SummaryAsync(PersonMap map, CheckInPeriod period, CheckInAnswer answer, Language language, CancellationToken cancellationToken) =>
-        new(CheckInSummaryCard.Build(answer, MentorName(map, period), period.IsOpenAt(time.GetUtcNow()), period.ClosesAt, map.Person.TimeZone, language,
-            await store.StreakAsync(map.Person.Id, period.Id.StartsWith("adhoc:", StringComparison.Ordinal) ? null : period.MentorshipId, cancellationToken), period.MentorId));
+    private CardActionOutcome.ReplaceCard Summary(PersonMap map, CheckInPeriod period, CheckInAnswer answer, int streak, Language language) =>
+        new(CheckInSummaryCard.Build(answer, MentorName(map, period), period.IsOpenAt(time.GetUtcNow()), period.ClosesAt, map.Person.TimeZone, language, streak, period.MentorId));
 
     public async Task<CardActionOutcome> SkipAsync(CardActionTurn turn, CancellationToken cancellationToken)
     {

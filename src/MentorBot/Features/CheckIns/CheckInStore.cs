@@ -101,20 +101,6 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
     /// Answered check-ins in a row with one pairing (or ad hoc ones, without), newest first; a skipped one does not
     /// break the streak, a missed one does.
     /// </summary>
-    public async Task<int> StreakAsync(string personId, string? mentorshipId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var statuses = await connection.QueryAsync<string>(new CommandDefinition(
-            """
-            SELECT status FROM checkin_periods
-            WHERE person_id = @personId AND status IN ('answered', 'missed')
-              AND (mentorship_id = @mentorshipId OR (@mentorshipId IS NULL AND mentorship_id IS NULL))
-            ORDER BY opens_at_ms DESC LIMIT 200
-            """,
-            new { personId, mentorshipId }, cancellationToken: cancellationToken));
-        return statuses.TakeWhile(s => s == PeriodStatus.Answered).Count();
-    }
-
     public async Task PauseAsync(string personId, DateOnly until, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -159,13 +145,36 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             new { periodId, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <summary>
+    /// Saves an answer in one transaction that checks the period is the person's and still open. Its reads (the period,
+    /// the answer so far, and the person's recent periods of the same series, for the streak) go to the store in one
+    /// round trip, so a submit costs three: these reads, the write, the commit.
+    /// </summary>
     public async Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var period = (await connection.QuerySingleOrDefaultAsync<PeriodRow>(new CommandDefinition(
-            $"SELECT {PeriodColumns} FROM checkin_periods WHERE id = @PeriodId", new { answer.PeriodId }, transaction, cancellationToken: cancellationToken)))?.ToPeriod();
+        CheckInPeriod? period;
+        CheckInAnswer? existing;
+        List<(string Id, string Status)> series;
+        await using (var reads = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            SELECT {PeriodColumns} FROM checkin_periods WHERE id = @PeriodId;
+            SELECT {AnswerColumns} FROM checkin_answers WHERE period_id = @PeriodId;
+            SELECT c.id, c.status FROM checkin_periods c JOIN checkin_periods p ON p.id = @PeriodId
+            WHERE c.person_id = @PersonId AND (c.status IN ('answered', 'missed') OR c.id = p.id)
+              AND ((@Adhoc = 1 AND c.mentorship_id IS NULL)
+                OR (@Adhoc = 0 AND (c.mentorship_id = p.mentorship_id OR (c.mentorship_id IS NULL AND p.mentorship_id IS NULL))))
+            ORDER BY c.opens_at_ms DESC LIMIT 201
+            """,
+            new { answer.PeriodId, answer.PersonId, Adhoc = IsAdHoc(answer.PeriodId) ? 1 : 0 }, transaction, cancellationToken: cancellationToken)))
+        {
+            period = (await reads.ReadSingleOrDefaultAsync<PeriodRow>())?.ToPeriod();
+            existing = (await reads.ReadSingleOrDefaultAsync<AnswerRow>())?.ToAnswer();
+            series = [.. await reads.ReadAsync<(string Id, string Status)>()];
+        }
+
         if (period is null)
         {
             return new SaveOutcome.UnknownPeriod();
@@ -181,11 +190,14 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             return new SaveOutcome.Closed();
         }
 
-        var existing = await ReadAnswerAsync(connection, transaction, answer.PeriodId, cancellationToken);
+        // Once saved, this period counts as answered; the streak is the answered periods in a row, newest first.
+        var streak = series.Select(p => p.Id == period.Id ? PeriodStatus.Answered : p.Status)
+            .Where(s => s is PeriodStatus.Answered or PeriodStatus.Missed).Take(200)
+            .TakeWhile(s => s == PeriodStatus.Answered).Count();
         if (existing is not null && existing.SameContentAs(answer))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new SaveOutcome.Unchanged(existing);
+            return new SaveOutcome.Unchanged(existing, period, streak);
         }
 
         var saved = answer with { SubmittedAt = existing?.SubmittedAt ?? now, Revision = (existing?.Revision ?? 0) + 1 };
@@ -216,7 +228,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new SaveOutcome.Saved(saved, existing is null);
+        return new SaveOutcome.Saved(saved, existing is null, period, streak);
     }
 
     public async Task<CheckInAnswer?> FindAnswerAsync(string periodId, CancellationToken cancellationToken)
@@ -234,6 +246,9 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             new { personId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToAnswer())];
     }
+
+    /// <summary>An ad-hoc check-in (one the person asked for) counts towards the streak of ad-hoc ones only.</summary>
+    private static bool IsAdHoc(string periodId) => periodId.StartsWith("adhoc:", StringComparison.Ordinal);
 
     private static async Task<CheckInAnswer?> ReadAnswerAsync(DbConnection connection, DbTransaction? transaction, string periodId, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
