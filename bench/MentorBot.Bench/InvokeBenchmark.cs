@@ -32,6 +32,7 @@ internal static partial class InvokeBenchmark
         await output.WriteLineAsync();
         await output.WriteLineAsync("| Store | Concurrency | Requests/s | p50 ms | p99 ms | Errors | Timeouts | Peak RSS MB |");
         await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|---:|");
+        var ceilings = new List<string>();
         foreach (var template in BenchStore.Available("invoke"))
         {
             await using var postgres = template.Provider == "Postgres" ? await PostgresCluster.StartAsync() : null;
@@ -63,6 +64,11 @@ internal static partial class InvokeBenchmark
                 }
 
                 File.Delete(script);
+                if (postgres is not null && await PostgresCeiling.MeasureAsync(store.ConnectionString, 64, seconds) is { } ceiling)
+                {
+                    ceilings.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"PostgreSQL alone, the same statements from pgbench (no HTTP, no host) at 64 clients on this machine: **{ceiling:N0} submits/s**."));
+                }
             }
             finally
             {
@@ -74,6 +80,12 @@ internal static partial class InvokeBenchmark
         }
 
         await output.WriteLineAsync();
+        foreach (var ceiling in ceilings)
+        {
+            await output.WriteLineAsync(ceiling);
+            await output.WriteLineAsync();
+        }
+
         await output.WriteLineAsync("Targets at concurrency 64: ≥ 6,000 requests/s and p99 < 50 ms; zero errors and timeouts at 256; peak RSS ≤ 400 MB. The botbuilder JS 4.23 baseline answering from memory: 2,700–3,000 requests/s at 64.");
     }
 
