@@ -97,10 +97,6 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             new { periodId, personId, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>
-    /// Answered check-ins in a row with one pairing (or ad hoc ones, without), newest first; a skipped one does not
-    /// break the streak, a missed one does.
-    /// </summary>
     public async Task PauseAsync(string personId, DateOnly until, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -146,9 +142,11 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
     }
 
     /// <summary>
-    /// Saves an answer in one transaction that checks the period is the person's and still open. Its reads (the period,
-    /// the answer so far, and the person's recent periods of the same series, for the streak) go to the store in one
-    /// round trip, so a submit costs three: these reads, the write, the commit.
+    /// Saves an answer in one transaction that checks the period is the person's and still open, and counts the streak
+    /// the summary shows: answered check-ins in a row with one pairing (or ad hoc ones, without), newest first; a
+    /// skipped one does not break it, a missed one does. The transaction's reads (the period, the answer so far, and
+    /// the person's recent periods of the same series) go to the store in one round trip, so on PostgreSQL an edit
+    /// costs three (these reads, the write, the commit) and a first answer four (it also marks the period answered).
     /// </summary>
     public async Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken)
     {
@@ -190,7 +188,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             return new SaveOutcome.Closed();
         }
 
-        // Once saved, this period counts as answered; the streak is the answered periods in a row, newest first.
+        // Once saved, this period counts as answered.
         var streak = series.Select(p => p.Id == period.Id ? PeriodStatus.Answered : p.Status)
             .Where(s => s is PeriodStatus.Answered or PeriodStatus.Missed).Take(200)
             .TakeWhile(s => s == PeriodStatus.Answered).Count();
