@@ -64,7 +64,7 @@ internal sealed class LocalConnector : IAsyncDisposable
                         return Results.Json(new { error = new { code = "MessageWritesBlocked", message = "Thread is blocked." } }, statusCode: 403);
                     default:
                         // A timeout: nothing is recorded and no answer comes before the client gives up.
-                        await Task.Delay(TimeSpan.FromSeconds(3), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                        await Task.Delay(TimeSpan.FromSeconds(6), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                         context.Abort();
                         return Results.Empty;
                 }
