@@ -67,7 +67,7 @@ internal static partial class InvokeBenchmark
                 if (postgres is not null && await PostgresCeiling.MeasureAsync(store.ConnectionString, 64, seconds) is { } ceiling)
                 {
                     ceilings.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"PostgreSQL alone, the same statements from pgbench (no HTTP, no host) at 64 clients on this machine: **{ceiling:N0} submits/s**."));
+                        $"PostgreSQL alone, on this machine: the same statements from pgbench at 64 clients, with no HTTP and no host, but one round trip each (MentorBot sends them in about four): **{ceiling:N0} submits/s**."));
                 }
             }
             finally
