@@ -4,9 +4,9 @@ namespace MentorBot.Persistence;
 /// Writes items in groups (a group commit). Each caller waits until its own item is stored, as with a write of its
 /// own, but the items that come in while one group is being written go out together in the next: one writer at a time
 /// instead of one per parallel caller, so SQLite never makes a caller wait for its write lock, and under load the store
-/// sees a few statements a second instead of thousands. Nothing waits longer than one group's write; alone, an item is
-/// written at once. The group's writer answers one result per item, in order; a failed write fails every caller in
-/// its group.
+/// sees one statement (or transaction) per group instead of one per caller. Nothing waits longer than the group before
+/// its own and then its own; alone, an item is written at once. The group's writer answers one result per item, in
+/// order; a failed write fails every caller in its group.
 /// </summary>
 internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> writeGroup)
 {
