@@ -130,10 +130,7 @@ internal static class FanOutBenchmark
 
     private static async Task<string> OutboxStatusesAsync(BenchStore store)
     {
-        await using System.Data.Common.DbConnection connection = store.Provider == "Sqlite"
-            ? new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString)
-            : new Npgsql.NpgsqlConnection(store.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await store.OpenAsync();
         var rows = await connection.QueryAsync<(string Status, long Count)>("SELECT status, COUNT(*) FROM outbox GROUP BY status ORDER BY status");
         return string.Join(", ", rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Status} {r.Count:N0}")));
     }

@@ -138,10 +138,7 @@ internal static partial class InvokeBenchmark
     /// <summary>Each staff member's open check-in, by their index.</summary>
     private static async Task<IReadOnlyList<string>> OpenPeriodsAsync(BenchStore store)
     {
-        await using System.Data.Common.DbConnection connection = store.Provider == "Sqlite"
-            ? new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString)
-            : new Npgsql.NpgsqlConnection(store.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await store.OpenAsync();
         var periods = (await connection.QueryAsync<(string PersonId, string Id)>("SELECT person_id, id FROM checkin_periods WHERE status = 'open'"))
             .ToDictionary(p => p.PersonId, p => p.Id, StringComparer.Ordinal);
         return [.. Enumerable.Range(0, Staff).Select(i => periods.TryGetValue(FanOutSeed.StaffId(i), out var id) ? id : throw new InvalidOperationException($"{FanOutSeed.StaffId(i)} has no open check-in."))];

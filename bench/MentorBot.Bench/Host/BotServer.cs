@@ -24,6 +24,16 @@ internal sealed record BenchStore(string Name, string Provider, string Connectio
         return [.. stores.Where(s => string.IsNullOrEmpty(only) || s.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase))];
     }
 
+    /// <summary>A connection to this store, open, for a benchmark's own reads.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenAsync()
+    {
+        System.Data.Common.DbConnection connection = Provider == "Sqlite"
+            ? new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)
+            : new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     /// <summary>Removes a benchmark's SQLite files: the store, the scheduler's sibling file, and their logs.</summary>
     public static void DeleteSqlite(string connectionString)
     {

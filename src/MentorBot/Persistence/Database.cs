@@ -85,7 +85,7 @@ internal sealed class Database : IAsyncDisposable
         var slot = await _connectionSlots.WaitAsync(SlotPatience, cancellationToken);
         try
         {
-            return new GatedSqliteConnection(await OpenUngatedSqliteAsync(cancellationToken), _writeGate, slot ? _connectionSlots : null);
+            return new GatedSqliteConnection(await OpenUngatedSqliteAsync(cancellationToken), _writeGate, slot ? new SemaphoreLease(_connectionSlots) : null);
         }
         catch
         {

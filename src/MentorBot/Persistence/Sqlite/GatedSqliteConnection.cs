@@ -11,10 +11,8 @@ namespace MentorBot.Persistence.Sqlite;
 /// for a commit in progress (microseconds; see <see cref="SqliteSnapshotLock"/>). Everything else is the wrapped
 /// <see cref="SqliteConnection"/>.
 /// </summary>
-internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteGate gate, SemaphoreSlim? slot = null) : DbConnection
+internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteGate gate, SemaphoreLease? slot = null) : DbConnection
 {
-    private int _slotReleased;
-
     public SqliteConnection Inner => inner;
 
     public SqliteWriteGate Gate => gate;
@@ -89,10 +87,7 @@ internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteG
         if (disposing)
         {
             inner.Dispose();
-            if (slot is not null && Interlocked.Exchange(ref _slotReleased, 1) == 0)
-            {
-                slot.Release();
-            }
+            slot?.Dispose();
         }
 
         base.Dispose(disposing);

@@ -9,7 +9,7 @@ namespace MentorBot.Persistence.Sqlite;
 /// start and gives it back when it commits, rolls back or is disposed; its commit also takes the commit lock, so no
 /// statement is starting to read while the WAL index changes.
 /// </summary>
-internal sealed class GatedSqliteTransaction(GatedSqliteConnection connection, SqliteTransaction inner, SqliteWriteGate.Held? writer) : DbTransaction
+internal sealed class GatedSqliteTransaction(GatedSqliteConnection connection, SqliteTransaction inner, SemaphoreLease? writer) : DbTransaction
 {
     public SqliteTransaction Inner => inner;
 

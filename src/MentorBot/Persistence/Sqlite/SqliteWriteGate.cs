@@ -37,24 +37,24 @@ internal sealed class SqliteWriteGate
         }
     }
 
-    public async ValueTask<Held> EnterAsync(CancellationToken cancellationToken)
+    public async ValueTask<SemaphoreLease> EnterAsync(CancellationToken cancellationToken)
     {
         if (!await _writer.WaitAsync(Patience, cancellationToken))
         {
             throw TimedOut();
         }
 
-        return new Held(this);
+        return new SemaphoreLease(_writer);
     }
 
-    public Held Enter()
+    public SemaphoreLease Enter()
     {
         if (!_writer.Wait(Patience))
         {
             throw TimedOut();
         }
 
-        return new Held(this);
+        return new SemaphoreLease(_writer);
     }
 
     /// <summary>True when a command on a connection outside a transaction may write: anything but a plain query.</summary>
@@ -79,20 +79,6 @@ internal sealed class SqliteWriteGate
             finally
             {
                 outer.Dispose();
-            }
-        }
-    }
-
-    /// <summary>The gate, held; releasing twice is harmless.</summary>
-    internal sealed class Held(SqliteWriteGate gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate._writer.Release();
             }
         }
     }
