@@ -260,8 +260,17 @@ public sealed class PrivacyTests : IAsyncLifetime
         return (code, File.Exists(file) ? JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsObject() : []);
     }
 
-    private Task<int> CliAsync(params string[] args) =>
-        MentorBotCli.RunAsync([.. args, "--environment", "Development", $"--Storage:Provider={_host.Provider}", $"--Storage:ConnectionString={_host.Service<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.ConnectionString}"]);
+    /// <summary>
+    /// Runs the CLI as another process would: with its own services, so the bot learns of a map change from the stored
+    /// counter, which a turn compares at most once per <see cref="MapDirectory.Recheck"/>. Waiting that out makes the
+    /// next turn the first to see the change, whatever the bot's background work read just before it.
+    /// </summary>
+    private async Task<int> CliAsync(params string[] args)
+    {
+        var code = await MentorBotCli.RunAsync([.. args, "--environment", "Development", $"--Storage:Provider={_host.Provider}", $"--Storage:ConnectionString={_host.Service<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.ConnectionString}"]);
+        await Task.Delay(MapDirectory.Recheck * 2);
+        return code;
+    }
 
     /// <summary>What a leader's figures are made of: per unit, how many check-ins and their average confidence; overall counts.</summary>
     private async Task<string> AggregatesAsync()
