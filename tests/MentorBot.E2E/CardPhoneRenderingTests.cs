@@ -5,8 +5,8 @@ namespace MentorBot.E2E;
 
 /// <summary>
 /// Every card sample (the snapshots of tests/MentorBot.Tests) rendered by the Adaptive Cards JS renderer in a
-/// 360-pixel-wide phone viewport: nothing may overflow sideways, and every card keeps its text. Screenshots go to
-/// artifacts/e2e/phone.
+/// 360-pixel-wide phone viewport: nothing may overflow sideways, no button title is cut short, and every card keeps its
+/// text. Screenshots go to artifacts/e2e/phone.
 /// </summary>
 [Collection(PlaygroundCollection.Name)]
 public sealed class CardPhoneRenderingTests(PlaygroundSession session)
@@ -34,7 +34,9 @@ public sealed class CardPhoneRenderingTests(PlaygroundSession session)
               const element = card.render();
               const root = document.getElementById('root');
               root.appendChild(element);
-              return { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, text: element.innerText, buttons: element.querySelectorAll('button').length };
+              const buttons = [...element.querySelectorAll('button')];
+              const cut = buttons.filter(b => [b, ...b.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)).map(b => b.innerText || b.title);
+              return { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, text: element.innerText, buttons: buttons.length, cut };
             }
             """,
             json);
@@ -45,5 +47,7 @@ public sealed class CardPhoneRenderingTests(PlaygroundSession session)
         Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("text").GetString()));
         var actions = JsonDocument.Parse(json).RootElement.TryGetProperty("actions", out var a) ? a.GetArrayLength() : 0;
         Assert.True(result.GetProperty("buttons").GetInt32() >= actions, $"{sample}: {actions} actions but fewer buttons rendered");
+        var cut = result.GetProperty("cut").EnumerateArray().Select(b => b.GetString()).ToList();
+        Assert.True(cut.Count == 0, $"{sample}: button titles cut short on a phone: {string.Join(", ", cut)}");
     }
 }

@@ -222,7 +222,7 @@ public sealed class CheckInTests : IAsyncLifetime
     {
         await _host.PostActivityAsync(Alex("check in"));
         var card = System.Text.Json.Nodes.JsonNode.Parse(Sent.CardText(_host.Sent[^1]))!;
-        return (string)card["actions"]![0]!["data"]!["period"]!;
+        return Sent.ActionData(card, "period");
     }
 
     private async Task<JsonObject> SubmitAsync(string period, string? learned = null, string? need = null, string? stuck = null, int? confidence = 3, int? load = 2, bool needShared = true, bool wantsTime = false)

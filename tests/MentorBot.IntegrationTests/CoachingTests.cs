@@ -39,7 +39,7 @@ public sealed class CoachingTests : IAsyncLifetime
         var text = card.ToJsonString();
         Assert.Contains("A thought on Documentation", text, StringComparison.Ordinal);
         Assert.Contains("Because your last check-in mentioned documentation", text, StringComparison.Ordinal);
-        var delivery = (string)card["actions"]![0]!["data"]![CoachingVerbs.Delivery]!;
+        var delivery = Sent.ActionData(card, CoachingVerbs.Delivery);
         var stored = await _host.Service<CoachingStore>().FindAsync(delivery, default);
         var prompt = new CoachingLibrary().Find(stored!.PromptId)!;
         Assert.True(prompt.Gentle);
@@ -53,7 +53,7 @@ public sealed class CoachingTests : IAsyncLifetime
         await _host.PostActivityAsync(TeamsActivities.Message("coach me family"));
         var card = JsonNode.Parse(Sent.CardText(_host.Sent[^1]))!;
         Assert.Contains("A thought on Family communication", card.ToJsonString(), StringComparison.Ordinal);
-        var delivery = (string)card["actions"]![0]!["data"]![CoachingVerbs.Delivery]!;
+        var delivery = Sent.ActionData(card, CoachingVerbs.Delivery);
 
         var useful = await ActAsync(CoachingVerbs.Useful, delivery);
         var forged = await Sent.InvokeBodyAsync(await _host.PostActivityAsync(TeamsActivities.With(
@@ -93,7 +93,7 @@ public sealed class CoachingTests : IAsyncLifetime
         for (var i = 0; i < 4; i++)
         {
             await _host.PostActivityAsync(TeamsActivities.Message("coach me escalation"));
-            var delivery = (string)JsonNode.Parse(Sent.CardText(_host.Sent[^1]))!["actions"]![0]!["data"]![CoachingVerbs.Delivery]!;
+            var delivery = Sent.ActionData(JsonNode.Parse(Sent.CardText(_host.Sent[^1]))!, CoachingVerbs.Delivery);
             Assert.True(seen.Add((await _host.Service<CoachingStore>().FindAsync(delivery, default))!.PromptId));
         }
     }
@@ -110,7 +110,7 @@ public sealed class CoachingTests : IAsyncLifetime
     private async Task CheckInAsync(string stuck, int confidence)
     {
         await _host.PostActivityAsync(TeamsActivities.Message("check in"));
-        var period = (string)JsonNode.Parse(Sent.CardText(_host.Sent[^1]))!["actions"]![0]!["data"]!["period"]!;
+        var period = Sent.ActionData(JsonNode.Parse(Sent.CardText(_host.Sent[^1]))!, "period");
         var data = new JsonObject { ["period"] = period, ["stuck"] = stuck, ["stuckShared"] = "false", ["confidence"] = confidence.ToString(System.Globalization.CultureInfo.InvariantCulture), ["load"] = "3" };
         await _host.PostActivityAsync(TeamsActivities.Execute(CheckInVerbs.Submit, data));
     }

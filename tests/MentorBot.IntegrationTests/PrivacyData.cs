@@ -136,7 +136,7 @@ internal static class PrivacyData
     {
         await host.PostActivityAsync(checkIn);
         var card = JsonNode.Parse(Sent.CardText(host.Sent[^1]))!;
-        var period = (string)card["actions"]![0]!["data"]!["period"]!;
+        var period = Sent.ActionData(card, "period");
         var data = new JsonObject
         {
             ["period"] = period,

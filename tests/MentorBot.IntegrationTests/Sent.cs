@@ -24,6 +24,13 @@ internal static class Sent
         _ => [],
     };
 
+    /// <summary>
+    /// A value from the data of the card's first button that carries <paramref name="key"/>, wherever the button is: in
+    /// the card's own row, or on a line of its own in the body when the row would not fit a phone.
+    /// </summary>
+    public static string ActionData(JsonNode card, string key) =>
+        Descendants(card).Where(o => (string?)o["type"] == "Action.Execute" && o["data"]?[key] is not null).Select(o => (string)o["data"]![key]!).First();
+
     /// <summary>The readable JSON of every card posted (not updated) into one conversation.</summary>
     public static List<string> CardsTo(IEnumerable<RecordedRequest> sent, string conversation) =>
         [.. sent.Where(r => r.Method == HttpMethod.Post && r.Url.EndsWith(conversation + "/activities", StringComparison.Ordinal)).Select(CardText)];

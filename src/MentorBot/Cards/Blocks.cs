@@ -26,6 +26,42 @@ internal static class Blocks
         Spacing = Spacing.Medium,
     };
 
-    public static AdaptiveCard Card(string fallbackText, IReadOnlyList<CardElement> body, IReadOnlyList<CardAction>? actions = null) =>
-        new() { Body = body, Actions = actions is { Count: > 0 } ? actions : null, FallbackText = fallbackText };
+    /// <summary>
+    /// A card. Its buttons stay in the card's own row when their titles fit a phone's width; otherwise each goes on a line
+    /// of its own at the end of the body (<see cref="Buttons"/>), because hosts lay the row out sideways and cut every
+    /// title short rather than wrap it.
+    /// </summary>
+    public static AdaptiveCard Card(string fallbackText, IReadOnlyList<CardElement> body, IReadOnlyList<CardAction>? actions = null)
+    {
+        if (actions is not { Count: > 0 })
+        {
+            return new() { Body = body, FallbackText = fallbackText };
+        }
+
+        return PhoneRow.Fits(actions)
+            ? new() { Body = body, Actions = actions, FallbackText = fallbackText }
+            : new() { Body = [.. body, .. Buttons(actions)], FallbackText = fallbackText };
+    }
+
+    /// <summary>Buttons in the body: one row when their titles fit a phone's width, else one button per line.</summary>
+    public static IReadOnlyList<CardElement> Buttons(IReadOnlyList<CardAction> actions) =>
+        PhoneRow.Fits(actions)
+            ? [new ActionSet(actions)]
+            : [.. actions.Select((action, i) => new ActionSet([action]) { Spacing = i == 0 ? Spacing.Medium : Spacing.Small })];
+}
+
+/// <summary>
+/// Whether buttons fit side by side on a 360-pixel phone screen, estimated from their titles: about 9 pixels a character
+/// in a button's bold type, 44 pixels of padding and border a button, 8 between buttons, and 330 pixels of room once the
+/// card's own padding is taken. The E2E phone rendering checks the estimate: no title may be cut short.
+/// </summary>
+internal static class PhoneRow
+{
+    private const int Room = 330;
+    private const int PerCharacter = 9;
+    private const int PerButton = 44;
+    private const int Between = 8;
+
+    public static bool Fits(IReadOnlyList<CardAction> actions) =>
+        actions.Sum(a => (a.Title.Length * PerCharacter) + PerButton) + ((actions.Count - 1) * Between) <= Room;
 }

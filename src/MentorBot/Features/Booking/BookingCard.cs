@@ -51,8 +51,8 @@ internal static class BookingCard
                 Style = ChoiceInputStyle.Compact,
                 Value = defaultMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
-            new ActionSet([.. people.Select(p => new ExecuteAction($"{p.Name} ({p.Relation})", BookingVerbs.Propose, new Dictionary<string, string> { [BookingFields.With] = p.PersonId }))]),
         };
+        body.AddRange(Blocks.Buttons([.. people.Select(p => new ExecuteAction($"{p.Name} ({p.Relation})", BookingVerbs.Propose, new Dictionary<string, string> { [BookingFields.With] = p.PersonId }))]));
         return Blocks.Card(title, body);
     }
 
@@ -76,7 +76,7 @@ internal static class BookingCard
             return Blocks.Card(title, body, [Again(booking, l)]);
         }
 
-        body.Add(new ActionSet([.. booking.Proposals.Select(slot => new ExecuteAction(
+        body.AddRange(Blocks.Buttons([.. booking.Proposals.Select(slot => new ExecuteAction(
             TimeText.Span(slot.Start, slot.End, view.ReaderTimeZone, l),
             moving ? BookingVerbs.Move : BookingVerbs.Pick,
             new Dictionary<string, string> { [BookingFields.Booking] = booking.Id, [BookingFields.At] = At(slot) }))]));

@@ -36,7 +36,7 @@ internal static class MentorNotesCard
         if (mentees.Count > 0)
         {
             body.Add(Blocks.Paragraph(l.Pick("Your notes about:", "Tus notas sobre:")));
-            body.Add(new ActionSet([.. mentees.Select(m => new ExecuteAction(m.Name, ReflectionVerbs.ShowNotes, new Dictionary<string, string> { [ReflectionFields.Mentee] = m.Id }))]));
+            body.AddRange(Blocks.Buttons([.. mentees.Select(m => new ExecuteAction(m.Name, ReflectionVerbs.ShowNotes, new Dictionary<string, string> { [ReflectionFields.Mentee] = m.Id }))]));
         }
 
         if (sharedWithMe.Count > 0)
