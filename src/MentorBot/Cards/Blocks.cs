@@ -28,7 +28,7 @@ internal static class Blocks
 
     /// <summary>
     /// A card. Its buttons stay in the card's own row when their titles fit a phone's width; otherwise each goes on a line
-    /// of its own at the end of the body (<see cref="Buttons"/>), because hosts lay the row out sideways and cut every
+    /// of its own at the end of the body (<see cref="Buttons"/>), because renderers lay the row out sideways and cut each
     /// title short rather than wrap it.
     /// </summary>
     public static AdaptiveCard Card(string fallbackText, IReadOnlyList<CardElement> body, IReadOnlyList<CardAction>? actions = null)
