@@ -77,6 +77,9 @@ internal sealed class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes once the process is gone (after <see cref="KillHard"/>, its sockets are closed by then).</summary>
+    public Task ExitedAsync() => _process.WaitForExitAsync();
+
     public async ValueTask DisposeAsync()
     {
         KillHard();
