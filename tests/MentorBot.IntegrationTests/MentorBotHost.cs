@@ -1,11 +1,13 @@
 using System.Net.Http.Json;
 using Azure.Core;
+using MentorBot.Scheduling;
 using MentorBot.Teams;
 using MentorBot.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
 
 namespace MentorBot.IntegrationTests;
 
@@ -106,12 +108,39 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
             var response = await client.GetAsync("/healthz");
             if (response.IsSuccessStatusCode)
             {
+                await WaitForFirstTicksAsync(deadline);
                 return;
             }
 
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException("The host did not become healthy: " + await response.Content.ReadAsStringAsync());
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>
+    /// Quartz fires the metronome and the outbox poll once as the host starts. Tests run those jobs themselves, so the
+    /// first runs must be over before a test begins: on a busy machine a late one once queued the unreachable report
+    /// between two of a test's own dispatches.
+    /// </summary>
+    private async Task WaitForFirstTicksAsync(DateTime deadline)
+    {
+        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        while (true)
+        {
+            var triggers = await scheduler.GetTriggers([new TriggerKey(CheckInScheduleJob.Key.Name + "-tick"), new TriggerKey(OutboxDispatchJob.Key.Name + "-poll")]);
+            var running = await scheduler.QueryFireInstances(new FireInstanceQuery());
+            if (triggers.All(trigger => trigger.PreviousFireTimeUtc is not null) && running.Items.Count == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The host's first scheduled jobs did not finish within 30 s of its start.");
             }
 
             await Task.Delay(25);
