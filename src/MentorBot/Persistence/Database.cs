@@ -15,6 +15,7 @@ internal sealed class Database : IAsyncDisposable
     private readonly SemaphoreSlim _connectionSlots = new(16, 16);
     private volatile bool _checkpointsInBackground;
     private readonly string _sqliteConnectionString = string.Empty;
+    private readonly SqliteConnectionPool? _sqliteConnections;
 
     public Database(IOptions<StorageOptions> options)
     {
@@ -40,6 +41,7 @@ internal sealed class Database : IAsyncDisposable
 
             builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
             _sqliteConnectionString = builder.ToString();
+            _sqliteConnections = new SqliteConnectionPool(OpenUngatedSqliteAsync);
         }
     }
 
@@ -85,7 +87,9 @@ internal sealed class Database : IAsyncDisposable
         var slot = await _connectionSlots.WaitAsync(SlotPatience, cancellationToken);
         try
         {
-            return new GatedSqliteConnection(await OpenUngatedSqliteAsync(cancellationToken), _writeGate, slot ? new SemaphoreLease(_connectionSlots) : null);
+            var pooled = await _sqliteConnections!.RentAsync(cancellationToken);
+            SqliteSettings.Apply(pooled.Connection, _checkpointsInBackground);
+            return new GatedSqliteConnection(pooled, _sqliteConnections, _writeGate, slot ? new SemaphoreLease(_connectionSlots) : null);
         }
         catch
         {
@@ -130,6 +134,7 @@ internal sealed class Database : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _sqliteConnections?.Dispose();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
