@@ -16,6 +16,7 @@ internal sealed class Database : IAsyncDisposable
     private volatile bool _checkpointsInBackground;
     private readonly string _sqliteConnectionString = string.Empty;
     private readonly SqliteConnectionPool? _sqliteConnections;
+    private readonly SqliteGroupedWrites? _sqliteGroupedWrites;
 
     public Database(IOptions<StorageOptions> options)
     {
@@ -42,6 +43,7 @@ internal sealed class Database : IAsyncDisposable
             builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
             _sqliteConnectionString = builder.ToString();
             _sqliteConnections = new SqliteConnectionPool(OpenUngatedSqliteAsync);
+            _sqliteGroupedWrites = new SqliteGroupedWrites(this);
         }
     }
 
@@ -125,6 +127,28 @@ internal sealed class Database : IAsyncDisposable
         connection is GatedSqliteConnection sqlite
             ? await sqlite.BeginWriteAsync(cancellationToken)
             : await connection.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction and commits it; what it returns is returned once committed,
+    /// and if it throws nothing it wrote is kept. On SQLite the writes that arrive together share one transaction,
+    /// each in a savepoint (<see cref="SqliteGroupedWrites"/>), so <paramref name="work"/> must use only the connection
+    /// and transaction it is given and do nothing but database work. The token only cancels the wait to begin on
+    /// PostgreSQL; on SQLite the work may already share a group with others.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_sqliteGroupedWrites is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return await _sqliteGroupedWrites.WriteAsync(work);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(CancellationToken.None);
+        return result;
+    }
 
     /// <summary>A read-only snapshot: SQLite's deferred transaction (no write gate), PostgreSQL's repeatable read.</summary>
     public static async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -39,9 +39,9 @@ internal sealed class ProcessedActivityStore
         HashSet<string> claimed;
 
         // Not cancelled with any one turn: the group carries other turns' claims too.
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
         if (_database.Provider == StorageProvider.Postgres)
         {
+            await using var connection = await _database.OpenAsync(CancellationToken.None);
             claimed = new HashSet<string>(await connection.QueryAsync<string>(
                 """
                 INSERT INTO processed_activities (activity_key, received_at_ms)
@@ -53,19 +53,21 @@ internal sealed class ProcessedActivityStore
         }
         else
         {
-            claimed = new HashSet<string>(StringComparer.Ordinal);
-            await using var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None);
-            foreach (var key in distinct)
+            claimed = await _database.WriteAsync(async (connection, transaction) =>
             {
-                if (await connection.ExecuteAsync(
-                    "INSERT INTO processed_activities (activity_key, received_at_ms) VALUES (@key, @now) ON CONFLICT (activity_key) DO NOTHING",
-                    new { key, now }, transaction) == 1)
+                var inserted = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var key in distinct)
                 {
-                    claimed.Add(key);
+                    if (await connection.ExecuteAsync(
+                        "INSERT INTO processed_activities (activity_key, received_at_ms) VALUES (@key, @now) ON CONFLICT (activity_key) DO NOTHING",
+                        new { key, now }, transaction) == 1)
+                    {
+                        inserted.Add(key);
+                    }
                 }
-            }
 
-            await transaction.CommitAsync();
+                return inserted;
+            }, CancellationToken.None);
         }
 
         // A key claimed now belongs to its first caller in the group; any later one is a duplicate.
@@ -85,9 +87,9 @@ internal sealed class ProcessedActivityStore
     private async Task SaveResponsesAsync(IReadOnlyList<StoredResponse> responses)
     {
         // Not cancelled with any one turn: the group carries other turns' answers too.
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
         if (_database.Provider == StorageProvider.Postgres)
         {
+            await using var connection = await _database.OpenAsync(CancellationToken.None);
             await connection.ExecuteAsync(
                 """
                 UPDATE processed_activities AS p SET response_json = v.response_json
@@ -98,9 +100,9 @@ internal sealed class ProcessedActivityStore
             return;
         }
 
-        await using var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None);
-        await connection.ExecuteAsync("UPDATE processed_activities SET response_json = @ResponseJson WHERE activity_key = @ActivityKey", responses, transaction);
-        await transaction.CommitAsync();
+        await _database.WriteAsync(
+            (connection, transaction) => connection.ExecuteAsync("UPDATE processed_activities SET response_json = @ResponseJson WHERE activity_key = @ActivityKey", responses, transaction),
+            CancellationToken.None);
     }
 
     private sealed record StoredResponse(string ActivityKey, string ResponseJson);

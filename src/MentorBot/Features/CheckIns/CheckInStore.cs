@@ -147,12 +147,19 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
     /// skipped one does not break it, a missed one does. The transaction's reads (the period, the answer so far, and
     /// the person's recent periods of the same series) go to the store in one round trip, so on PostgreSQL an edit
     /// costs three (these reads, the write, the commit) and a first answer four (it also marks the period answered).
+    /// On SQLite the answers saved at the same moment share one commit (<see cref="Database.WriteAsync{T}"/>).
     /// </summary>
-    public async Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken)
+    public Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        return database.WriteAsync((connection, transaction) => SaveAnswerAsync(connection, transaction, answer, now), cancellationToken);
+    }
+
+    /// <summary>The saving transaction's work; <see cref="Database.WriteAsync{T}"/> commits it.</summary>
+    private static async Task<SaveOutcome> SaveAnswerAsync(DbConnection connection, DbTransaction transaction, CheckInAnswer answer, DateTimeOffset now)
+    {
+        // Not cancelled with the turn: on SQLite this work shares a transaction with other turns' writes.
+        var cancellationToken = CancellationToken.None;
         CheckInPeriod? period;
         CheckInAnswer? existing;
         List<(string Id, string Status)> series;
@@ -194,7 +201,6 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             .TakeWhile(s => s == PeriodStatus.Answered).Count();
         if (existing is not null && existing.SameContentAs(answer))
         {
-            await transaction.RollbackAsync(cancellationToken);
             return new SaveOutcome.Unchanged(existing, period, streak);
         }
 
@@ -225,7 +231,6 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
                 "UPDATE checkin_periods SET status = 'answered' WHERE id = @PeriodId", new { saved.PeriodId }, transaction, cancellationToken: cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return new SaveOutcome.Saved(saved, existing is null, period, streak);
     }
 
