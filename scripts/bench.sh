@@ -3,7 +3,8 @@
 #   scripts/bench.sh            every benchmark (matching, digest, invoke, startup, ...)
 #   scripts/bench.sh invoke     one of them
 # Installs Debian's wrk (the load generator) and postgresql when missing, starts a throwaway PostgreSQL so that the
-# store-bound benchmarks run on SQLite and on PostgreSQL, and builds in Release. MENTORBOT_BENCH_SECONDS shortens runs.
+# store-bound benchmarks run on SQLite and on PostgreSQL, and builds in Release. MENTORBOT_BENCH_SECONDS shortens runs;
+# MENTORBOT_BENCH_STORE=sqlite|postgresql and MENTORBOT_BENCH_CONCURRENCY=64 narrow the invoke benchmark (to compare builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/deps.sh

@@ -16,7 +16,10 @@ namespace MentorBot.Bench;
 internal static partial class InvokeBenchmark
 {
     private const int Staff = 1_000;
-    private static readonly int[] Concurrency = [1, 64, 256];
+    /// <summary>The concurrencies measured: 1, 64 and 256, or those MENTORBOT_BENCH_CONCURRENCY lists (say "64", to compare two builds).</summary>
+    private static int[] Concurrency => Environment.GetEnvironmentVariable("MENTORBOT_BENCH_CONCURRENCY") is { Length: > 0 } listed
+        ? [.. listed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture))]
+        : [1, 64, 256];
 
     public static async Task RunAsync(TextWriter output)
     {

@@ -47,6 +47,39 @@ public sealed class CheckInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retried_invoke_is_answered_from_the_kept_answer_byte_for_byte_and_not_processed_again()
+    {
+        var period = await StartAsync();
+        var data = Inputs(period, "Handover notes", null, null, 3, 2);
+        var activity = TeamsActivities.Execute(CheckInVerbs.Submit, data, id: "retried-invoke-1");
+
+        using var first = await _host.PostActivityAsync(activity);
+        var firstBody = await first.Content.ReadAsByteArrayAsync();
+        using var retry = await _host.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(first.Content.Headers.ContentType?.ToString(), retry.Content.Headers.ContentType?.ToString());
+        Assert.Equal("application/json; charset=utf-8", retry.Content.Headers.ContentType?.ToString());
+        Assert.Equal(firstBody, await retry.Content.ReadAsByteArrayAsync());
+        var saved = await _host.Service<CheckInStore>().FindAnswerAsync(period, default);
+        Assert.Equal(("Handover notes", 1), (saved!.Learned, saved.Revision));
+    }
+
+    [Fact]
+    public async Task An_answer_kept_before_answers_were_compressed_is_still_found()
+    {
+        var store = _host.Service<Persistence.ProcessedActivityStore>();
+        Assert.True(await store.TryClaimAsync("a:legacy|1", default));
+        await using (var connection = await _host.Service<Persistence.Database>().OpenAsync(default))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE processed_activities SET response_json = @json WHERE activity_key = 'a:legacy|1'", new { json = "{\"statusCode\":200}" });
+        }
+
+        Assert.Equal("{\"statusCode\":200}", System.Text.Encoding.UTF8.GetString((await store.FindResponseAsync("a:legacy|1", default))!));
+        Assert.Null(await store.FindResponseAsync("a:nothing|1", default));
+    }
+
+    [Fact]
     public async Task Typing_check_in_again_reopens_the_same_period_with_the_answers_filled_in()
     {
         var period = await StartAsync();

@@ -100,7 +100,13 @@ public sealed class PulseTests : IAsyncLifetime
         Assert.Contains("Thank you", complete, StringComparison.Ordinal);
         Assert.Equal(1, await _host.Service<PulseBallotBox>().RespondedCountAsync(RunId, default));
         await using var connection = await _host.Service<Database>().OpenAsync(default);
-        var stored = (await connection.QueryAsync<string?>("SELECT response_json FROM processed_activities WHERE response_json IS NOT NULL")).OfType<string>().ToList();
+        var keys = await connection.QueryAsync<string>("SELECT activity_key FROM processed_activities WHERE response_compressed IS NOT NULL");
+        var stored = new List<string>();
+        foreach (var key in keys)
+        {
+            stored.Add(System.Text.Encoding.UTF8.GetString((await _host.Service<ProcessedActivityStore>().FindResponseAsync(key, default))!));
+        }
+
         Assert.NotEmpty(stored);
         Assert.DoesNotContain(stored, r => r.Contains("Words only I would write.", StringComparison.Ordinal) || r.Contains("Input.", StringComparison.Ordinal));
     }

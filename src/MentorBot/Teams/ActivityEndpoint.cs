@@ -93,6 +93,7 @@ internal sealed partial class ActivityEndpoint(
 
         return await processor.ProcessAsync(activity, cancellationToken) switch
         {
+            InboundResult.InvokeAnswer { Json: { } json } => Results.Bytes(json, JsonContentType),
             InboundResult.InvokeAnswer answer => Results.Json(answer.Body, WireJson.Options, statusCode: StatusCodes.Status200OK),
             InboundResult.NotImplemented n => Problem(StatusCodes.Status501NotImplemented, n.Reason),
             InboundResult.BadRequest b => Problem(StatusCodes.Status400BadRequest, b.Reason),
@@ -126,6 +127,9 @@ internal sealed partial class ActivityEndpoint(
     }
 
     private const string RetryAfterSeconds = "5";
+
+    /// <summary>What <see cref="Results.Json"/> sends, for answers written already.</summary>
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     private static partial class Log
     {

@@ -67,7 +67,10 @@ internal sealed partial class ActivityProcessor(
             var result = await RouteAsync(activity, reference, cancellationToken);
             if (activityKey is not null && result is InboundResult.InvokeAnswer answer)
             {
-                await processed.SaveResponseAsync(activityKey, JsonSerializer.Serialize(answer.Body, WireJson.Options), cancellationToken);
+                // Written once: kept for a retry, and sent.
+                var json = JsonSerializer.SerializeToUtf8Bytes(answer.Body, WireJson.Options);
+                await processed.SaveResponseAsync(activityKey, json, cancellationToken);
+                return answer with { Json = json };
             }
 
             return result;
@@ -209,7 +212,7 @@ internal sealed partial class ActivityProcessor(
         var body = stored is null ? null : JsonSerializer.Deserialize<InvokeResponseBody>(stored, WireJson.Options);
         return body is null
             ? Answer(new CardActionOutcome.ShowMessage(Languages.From(activity.Locale).Pick("Still working on that; it will appear in a moment.", "Sigo con ello; aparecerá en un momento.")))
-            : new InboundResult.InvokeAnswer(body);
+            : new InboundResult.InvokeAnswer(body, stored);
     }
 
     private async Task TryApologiseAsync(ConversationReference reference, string apology)

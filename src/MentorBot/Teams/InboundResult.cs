@@ -13,7 +13,8 @@ internal abstract record InboundResult
 
     public sealed record Accepted : InboundResult;
 
-    public sealed record InvokeAnswer(InvokeResponseBody Body) : InboundResult;
+    /// <summary>An invoke's answer; <see cref="Json"/> is its wire form when it was written already (to be kept for a retry).</summary>
+    public sealed record InvokeAnswer(InvokeResponseBody Body, byte[]? Json = null) : InboundResult;
 
     public sealed record NotImplemented(string Reason) : InboundResult;
 

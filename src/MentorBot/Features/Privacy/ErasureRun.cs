@@ -48,7 +48,7 @@ internal sealed class ErasureRun(Database database, DbConnection connection, DbT
 
         // Cached replies to button presses (kept only to answer a Teams retry) may show the person's name or answers in
         // anyone's chat; all of them go. A retry in that very moment is answered "still working on that".
-        Count("processed_activities", unlinked: await ExecuteAsync("UPDATE processed_activities SET response_json = NULL WHERE response_json IS NOT NULL", null));
+        Count("processed_activities", unlinked: await ExecuteAsync("UPDATE processed_activities SET response_json = NULL, response_compressed = NULL WHERE response_json IS NOT NULL OR response_compressed IS NOT NULL", null));
 
         var keys = new[] { subject.Id, subject.AadObjectId }.OfType<string>().ToArray();
         var pseudonym = Pseudonyms.ForAudit(subject.Label);
