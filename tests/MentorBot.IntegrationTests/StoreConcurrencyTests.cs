@@ -47,6 +47,21 @@ public sealed class StoreConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saves_of_one_check_in_at_the_same_moment_take_turns_and_no_revision_is_lost()
+    {
+        var alex = (await _host.Service<MapDirectory>().FindByAadObjectIdAsync(AlexObjectId, default))!;
+        var store = _host.Service<Features.CheckIns.CheckInStore>();
+        var period = await store.OpenAdHocAsync(alex.Id, null, null, TimeSpan.FromDays(1), default);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 24).Select(i => Task.Run(() => store.SaveAnswerAsync(
+            new Features.CheckIns.CheckInAnswer(period.Id, alex.Id, $"Answer {i}", true, null, true, null, true, 3, 2, true, false, _host.Clock.GetUtcNow(), 0), default))));
+
+        Assert.All(outcomes, outcome => Assert.IsType<Features.CheckIns.SaveOutcome.Saved>(outcome));
+        Assert.Equal(Enumerable.Range(1, 24), outcomes.Select(o => ((Features.CheckIns.SaveOutcome.Saved)o).Answer.Revision).Order());
+        Assert.Equal(24, (await store.FindAnswerAsync(period.Id, default))!.Revision);
+    }
+
+    [Fact]
     public async Task A_write_that_returns_rows_outside_a_transaction_does_not_block_the_next_writer()
     {
         var database = _host.Service<Database>();

@@ -147,16 +147,19 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
     /// skipped one does not break it, a missed one does. The transaction's reads (the period, the answer so far, and
     /// the person's recent periods of the same series) go to the store in one round trip, so on PostgreSQL an edit
     /// costs three (these reads, the write, the commit) and a first answer four (it also marks the period answered).
-    /// On SQLite the answers saved at the same moment share one commit (<see cref="Database.WriteAsync{T}"/>).
+    /// On SQLite the answers saved at the same moment share one commit (<see cref="Database.WriteAsync{T}"/>), one
+    /// after the other; on PostgreSQL two saves of one period at once take turns on the period's row (FOR UPDATE), so
+    /// the second reads what the first saved and no revision is lost.
     /// </summary>
     public Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return database.WriteAsync((connection, transaction) => SaveAnswerAsync(connection, transaction, answer, now), cancellationToken);
+        var lockPeriod = database.Provider == StorageProvider.Postgres ? " FOR UPDATE" : string.Empty;
+        return database.WriteAsync((connection, transaction) => SaveAnswerAsync(connection, transaction, answer, now, lockPeriod), cancellationToken);
     }
 
     /// <summary>The saving transaction's work; <see cref="Database.WriteAsync{T}"/> commits it.</summary>
-    private static async Task<SaveOutcome> SaveAnswerAsync(DbConnection connection, DbTransaction transaction, CheckInAnswer answer, DateTimeOffset now)
+    private static async Task<SaveOutcome> SaveAnswerAsync(DbConnection connection, DbTransaction transaction, CheckInAnswer answer, DateTimeOffset now, string lockPeriod)
     {
         // Not cancelled with the turn: on SQLite this work shares a transaction with other turns' writes.
         var cancellationToken = CancellationToken.None;
@@ -165,7 +168,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
         List<(string Id, string Status)> series;
         await using (var reads = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
-            SELECT {PeriodColumns} FROM checkin_periods WHERE id = @PeriodId;
+            SELECT {PeriodColumns} FROM checkin_periods WHERE id = @PeriodId{lockPeriod};
             SELECT {AnswerColumns} FROM checkin_answers WHERE period_id = @PeriodId;
             SELECT c.id, c.status FROM checkin_periods c JOIN checkin_periods p ON p.id = @PeriodId
             WHERE c.person_id = @PersonId AND (c.status IN ('answered', 'missed') OR c.id = p.id)
