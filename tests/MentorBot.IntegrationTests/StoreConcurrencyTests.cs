@@ -47,7 +47,7 @@ public sealed class StoreConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Saves_of_one_check_in_at_the_same_moment_take_turns_and_no_revision_is_lost()
+    public async Task Saves_of_one_check_in_at_the_same_moment_each_get_a_revision_of_their_own()
     {
         var alex = (await _host.Service<MapDirectory>().FindByAadObjectIdAsync(AlexObjectId, default))!;
         var store = _host.Service<Features.CheckIns.CheckInStore>();

@@ -147,19 +147,16 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
     /// skipped one does not break it, a missed one does. The transaction's reads (the period, the answer so far, and
     /// the person's recent periods of the same series) go to the store in one round trip, so on PostgreSQL an edit
     /// costs three (these reads, the write, the commit) and a first answer four (it also marks the period answered).
-    /// On SQLite the answers saved at the same moment share one commit (<see cref="Database.WriteAsync{T}"/>), one
-    /// after the other; on PostgreSQL two saves of one period at once take turns on the period's row (FOR UPDATE), so
-    /// the second reads what the first saved and no revision is lost.
+    /// On SQLite the answers saved at the same moment share one commit (<see cref="Database.WriteAsync{T}"/>).
     /// </summary>
     public Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var lockPeriod = database.Provider == StorageProvider.Postgres ? " FOR UPDATE" : string.Empty;
-        return database.WriteAsync((connection, transaction) => SaveAnswerAsync(connection, transaction, answer, now, lockPeriod), cancellationToken);
+        return database.WriteAsync((connection, transaction) => SaveAnswerAsync(connection, transaction, answer, now), cancellationToken);
     }
 
     /// <summary>The saving transaction's work; <see cref="Database.WriteAsync{T}"/> commits it.</summary>
-    private static async Task<SaveOutcome> SaveAnswerAsync(DbConnection connection, DbTransaction transaction, CheckInAnswer answer, DateTimeOffset now, string lockPeriod)
+    private static async Task<SaveOutcome> SaveAnswerAsync(DbConnection connection, DbTransaction transaction, CheckInAnswer answer, DateTimeOffset now)
     {
         // Not cancelled with the turn: on SQLite this work shares a transaction with other turns' writes.
         var cancellationToken = CancellationToken.None;
@@ -168,7 +165,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
         List<(string Id, string Status)> series;
         await using (var reads = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
-            SELECT {PeriodColumns} FROM checkin_periods WHERE id = @PeriodId{lockPeriod};
+            SELECT {PeriodColumns} FROM checkin_periods WHERE id = @PeriodId;
             SELECT {AnswerColumns} FROM checkin_answers WHERE period_id = @PeriodId;
             SELECT c.id, c.status FROM checkin_periods c JOIN checkin_periods p ON p.id = @PeriodId
             WHERE c.person_id = @PersonId AND (c.status IN ('answered', 'missed') OR c.id = p.id)
@@ -207,8 +204,10 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             return new SaveOutcome.Unchanged(existing, period, streak);
         }
 
-        var saved = answer with { SubmittedAt = existing?.SubmittedAt ?? now, Revision = (existing?.Revision ?? 0) + 1 };
-        await connection.ExecuteAsync(new CommandDefinition(
+        // The revision counts up in the statement itself, and the first submission time stays: two saves of one
+        // period at once (on PostgreSQL, or by two instances) each get a revision of their own, and none is lost.
+        var saved = answer with { SubmittedAt = existing?.SubmittedAt ?? now, Revision = 1 };
+        var (revision, submittedAt) = await connection.QuerySingleAsync<(int Revision, long SubmittedAt)>(new CommandDefinition(
             """
             INSERT INTO checkin_answers (period_id, person_id, learned, learned_shared, need, need_shared, stuck, stuck_shared,
                 confidence, load, scores_shared, wants_time, submitted_at_ms, updated_at_ms, revision)
@@ -217,7 +216,8 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             ON CONFLICT (period_id) DO UPDATE SET learned = excluded.learned, learned_shared = excluded.learned_shared,
                 need = excluded.need, need_shared = excluded.need_shared, stuck = excluded.stuck, stuck_shared = excluded.stuck_shared,
                 confidence = excluded.confidence, load = excluded.load, scores_shared = excluded.scores_shared, wants_time = excluded.wants_time,
-                updated_at_ms = excluded.updated_at_ms, revision = excluded.revision
+                updated_at_ms = excluded.updated_at_ms, revision = checkin_answers.revision + 1
+            RETURNING revision, submitted_at_ms
             """,
             new
             {
@@ -228,6 +228,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             },
             transaction,
             cancellationToken: cancellationToken));
+        saved = saved with { Revision = revision, SubmittedAt = DateTimeOffset.FromUnixTimeMilliseconds(submittedAt) };
         if (period.Status != PeriodStatus.Answered)
         {
             await connection.ExecuteAsync(new CommandDefinition(
