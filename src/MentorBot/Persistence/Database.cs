@@ -132,7 +132,7 @@ internal sealed class Database : IAsyncDisposable
     /// Runs <paramref name="work"/> in a write transaction and commits it; what it returns is returned once committed,
     /// and if it throws nothing it wrote is kept. On SQLite the writes that arrive together share one transaction,
     /// each in a savepoint (<see cref="SqliteGroupedWrites"/>), so <paramref name="work"/> must use only the connection
-    /// and transaction it is given and do nothing but database work. The token only cancels the wait to begin on
+    /// and transaction it is given, never commit or roll it back itself, and do nothing but database work. The token only cancels the wait to begin on
     /// PostgreSQL; on SQLite the work may already share a group with others.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
