@@ -31,7 +31,7 @@ internal static partial class InvokeBenchmark
 
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("MENTORBOT_BENCH_SECONDS"), out var s) ? s : 10;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{Staff:N0} staff each submit their own open check-in (a random one per request; each request a new activity and a new answer). {Environment.ProcessorCount} cores; wrk, the host and PostgreSQL on the same machine; 30 s of warm-up at concurrency 64 first."));
+            $"{Staff:N0} staff each submit their own open check-in (a random one per request; each request a new activity and a new answer). {Environment.ProcessorCount} cores; wrk, the host and PostgreSQL on the same machine; 30 s of warm-up at concurrency 64 first. After each run the saved revisions are counted: the run fails unless every answered request saved one."));
         await output.WriteLineAsync();
         await output.WriteLineAsync("| Store | Concurrency | Requests/s | p50 ms | p99 ms | Errors | Timeouts | Peak RSS MB |");
         await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -76,7 +76,7 @@ internal static partial class InvokeBenchmark
                 if (postgres is not null && await PostgresCeiling.MeasureAsync(store.ConnectionString, 64, seconds) is { } ceiling)
                 {
                     ceilings.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"PostgreSQL alone, on this machine: the same statements from pgbench at 64 clients, with no HTTP and no host, but one round trip each (MentorBot sends them in about four): **{ceiling:N0} submits/s**."));
+                        $"PostgreSQL alone, on this machine: the same statements from pgbench at 64 clients, with no HTTP and no host, but one round trip each (MentorBot sends a submit's own in three, and the claim and the kept answer with those of other submits): **{ceiling:N0} submits/s**."));
                 }
             }
             finally
