@@ -40,14 +40,15 @@ internal static class Blocks
 
         return PhoneRow.Fits(actions)
             ? new() { Body = body, Actions = actions, FallbackText = fallbackText }
-            : new() { Body = [.. body, .. Buttons(actions)], FallbackText = fallbackText };
+            : new() { Body = [.. body, .. OnePerLine(actions)], FallbackText = fallbackText };
     }
 
     /// <summary>Buttons in the body: one row when their titles fit a phone's width, else one button per line.</summary>
     public static IReadOnlyList<CardElement> Buttons(IReadOnlyList<CardAction> actions) =>
-        PhoneRow.Fits(actions)
-            ? [new ActionSet(actions)]
-            : [.. actions.Select((action, i) => new ActionSet([action]) { Spacing = i == 0 ? Spacing.Medium : Spacing.Small })];
+        PhoneRow.Fits(actions) ? [new ActionSet(actions)] : OnePerLine(actions);
+
+    private static IReadOnlyList<CardElement> OnePerLine(IReadOnlyList<CardAction> actions) =>
+        [.. actions.Select((action, i) => new ActionSet([action]) { Spacing = i == 0 ? Spacing.Medium : Spacing.Small })];
 }
 
 /// <summary>
