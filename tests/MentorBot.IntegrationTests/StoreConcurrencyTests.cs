@@ -62,6 +62,74 @@ public sealed class StoreConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saves_that_arrive_together_each_get_what_saving_alone_would_give()
+    {
+        var directory = _host.Service<MapDirectory>();
+        var (alex, megan, isaiah) = (
+            (await directory.FindByAadObjectIdAsync(AlexObjectId, default))!,
+            (await directory.FindByAadObjectIdAsync("00000000-0000-0000-0000-0000000000021", default))!,
+            (await directory.FindByAadObjectIdAsync("00000000-0000-0000-0000-0000000000023", default))!);
+        var store = _host.Service<Features.CheckIns.CheckInStore>();
+        var now = _host.Clock.GetUtcNow();
+        var day = TimeSpan.FromDays(1);
+        var alexAdHoc = await store.OpenAdHocAsync(alex.Id, null, null, day, default);
+        var meganAdHoc = await store.OpenAdHocAsync(megan.Id, null, null, day, default);
+        var isaiahAdHoc = await store.OpenAdHocAsync(isaiah.Id, null, null, day, default);
+        var alexScheduled = new Features.CheckIns.CheckInPeriod("test:alex-scheduled", alex.Id, "test:pairing", null, now.AddHours(-1), now + day, "open");
+        var isaiahClosed = new Features.CheckIns.CheckInPeriod("test:isaiah-closed", isaiah.Id, "test:other", null, now.AddDays(-3), now.AddDays(-2), "open");
+        await store.OpenScheduledAsync(alexScheduled, default);
+        await store.OpenScheduledAsync(isaiahClosed, default);
+        Features.CheckIns.CheckInAnswer Answer(Features.CheckIns.CheckInPeriod period, string personId, string learned) =>
+            new(period.Id, personId, learned, true, null, true, null, true, 3, 2, true, false, now, 0);
+
+        var lastMegan = Array.Empty<Features.CheckIns.SaveOutcome.Saved>();
+
+        // Three rounds, so that most saves share a group with others (the first of a burst is written at once, alone).
+        for (var round = 0; round < 3; round++)
+        {
+            var burst = new[]
+            {
+                Answer(alexAdHoc, alex.Id, "same"), Answer(alexAdHoc, alex.Id, "same"),
+                Answer(meganAdHoc, megan.Id, $"first {round}"), Answer(meganAdHoc, megan.Id, $"second {round}"),
+                Answer(meganAdHoc, isaiah.Id, "not mine"), Answer(alexAdHoc with { Id = "adhoc:gone" }, alex.Id, "gone"),
+                Answer(isaiahClosed, isaiah.Id, "too late"), Answer(alexScheduled, alex.Id, $"scheduled {round}"),
+            };
+            var outcomes = await Task.WhenAll(burst.Select(answer => Task.Run(() => store.SaveAnswerAsync(answer, default))));
+
+            // Two identical saves: at most one writes (none after the first round), the other finds the same content.
+            var alexSaves = outcomes[..2];
+            Assert.Equal(round == 0 ? 1 : 0, alexSaves.Count(o => o is Features.CheckIns.SaveOutcome.Saved));
+            Assert.All(alexSaves, o => Assert.Equal(1, o is Features.CheckIns.SaveOutcome.Saved s ? s.Answer.Revision : ((Features.CheckIns.SaveOutcome.Unchanged)o).Answer.Revision));
+
+            // Two different saves of one period: two revisions of their own, the first ever one first.
+            var meganSaves = outcomes[2..4].Cast<Features.CheckIns.SaveOutcome.Saved>().ToArray();
+            Assert.Equal([(round * 2) + 1, (round * 2) + 2], meganSaves.Select(s => s.Answer.Revision).Order());
+            Assert.Equal(round == 0 ? 1 : 0, meganSaves.Count(s => s.First));
+            Assert.All(meganSaves, s => Assert.Equal(1, s.Streak));
+            lastMegan = meganSaves;
+
+            Assert.IsType<Features.CheckIns.SaveOutcome.NotYours>(outcomes[4]);
+            Assert.IsType<Features.CheckIns.SaveOutcome.UnknownPeriod>(outcomes[5]);
+            Assert.IsType<Features.CheckIns.SaveOutcome.Closed>(outcomes[6]);
+            var scheduled = Assert.IsType<Features.CheckIns.SaveOutcome.Saved>(outcomes[7]);
+            Assert.Equal((round + 1, round == 0), (scheduled.Answer.Revision, scheduled.First));
+        }
+
+        // What is stored: the last revision of each, first submission times kept, nothing for the refused saves.
+        var stored = (await store.FindAnswerAsync(meganAdHoc.Id, default))!;
+        Assert.Equal(6, stored.Revision);
+        Assert.Equal(now, stored.SubmittedAt);
+        Assert.Equal(lastMegan.Single(s => s.Answer.Revision == 6).Answer.Learned, stored.Learned);
+        Assert.Equal(1, (await store.FindAnswerAsync(alexAdHoc.Id, default))!.Revision);
+        Assert.Equal(("scheduled 2", 3), ((await store.FindAnswerAsync(alexScheduled.Id, default))!.Learned, (await store.FindAnswerAsync(alexScheduled.Id, default))!.Revision));
+        Assert.Null(await store.FindAnswerAsync(isaiahAdHoc.Id, default));
+        Assert.Null(await store.FindAnswerAsync(isaiahClosed.Id, default));
+        Assert.Equal(
+            [("answered", alexAdHoc.Id), ("answered", alexScheduled.Id), ("open", isaiahAdHoc.Id), ("open", isaiahClosed.Id), ("answered", meganAdHoc.Id)],
+            await Task.WhenAll(new[] { alexAdHoc, alexScheduled, isaiahAdHoc, isaiahClosed, meganAdHoc }.Select(async p => ((await store.FindPeriodAsync(p.Id, default))!.Status, p.Id))));
+    }
+
+    [Fact]
     public async Task A_write_that_returns_rows_outside_a_transaction_does_not_block_the_next_writer()
     {
         var database = _host.Service<Database>();

@@ -8,19 +8,33 @@ namespace MentorBot.Features.CheckIns;
 /// Check-in periods and answers. Saving is one transaction that checks the period is the caller's and still open,
 /// so a double click, a Teams retry or an old card can never create a second record.
 /// </summary>
-internal sealed class CheckInStore(Database database, TimeProvider time)
+internal sealed class CheckInStore
 {
-    private const string PeriodColumns =
+    internal const string PeriodColumns =
         "id AS Id, person_id AS PersonId, mentorship_id AS MentorshipId, mentor_id AS MentorId, opens_at_ms AS OpensAtMs, closes_at_ms AS ClosesAtMs, status AS Status";
 
-    private const string AnswerColumns =
+    internal const string AnswerColumns =
         "period_id AS PeriodId, person_id AS PersonId, learned AS Learned, learned_shared AS LearnedShared, need AS Need, need_shared AS NeedShared, " +
         "stuck AS Stuck, stuck_shared AS StuckShared, confidence AS Confidence, load AS Load, scores_shared AS ScoresShared, wants_time AS WantsTime, " +
         "submitted_at_ms AS SubmittedAtMs, revision AS Revision";
 
+    private readonly Database _database;
+    private readonly TimeProvider _time;
+    private readonly PostgresCheckInSaves? _postgresSaves;
+
+    public CheckInStore(Database database, TimeProvider time, ILogger<CheckInStore> logger)
+    {
+        _database = database;
+        _time = time;
+        if (database.Provider == StorageProvider.Postgres)
+        {
+            _postgresSaves = new PostgresCheckInSaves(database, save => SaveAloneAsync(save, CancellationToken.None), logger);
+        }
+    }
+
     public async Task<CheckInPeriod?> FindPeriodAsync(string periodId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<PeriodRow>(new CommandDefinition(
             $"SELECT {PeriodColumns} FROM checkin_periods WHERE id = @periodId", new { periodId }, cancellationToken: cancellationToken));
         return row?.ToPeriod();
@@ -29,20 +43,20 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
     /// <summary>Several periods at once, and which of them have an answer: an outbox batch renders its prompts with these.</summary>
     public async Task<(IReadOnlyDictionary<string, CheckInPeriod> Periods, IReadOnlySet<string> Answered)> FindPeriodsAsync(string[] periodIds, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var periods = (await connection.QueryAsync<PeriodRow>(new CommandDefinition(
-            $"SELECT {PeriodColumns} FROM checkin_periods WHERE {database.AnyOf("id", "ids")}", new { ids = periodIds }, cancellationToken: cancellationToken)))
+            $"SELECT {PeriodColumns} FROM checkin_periods WHERE {_database.AnyOf("id", "ids")}", new { ids = periodIds }, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Id, r => r.ToPeriod(), StringComparer.Ordinal);
         var answered = await connection.QueryAsync<string>(new CommandDefinition(
-            $"SELECT period_id FROM checkin_answers WHERE {database.AnyOf("period_id", "ids")}", new { ids = periodIds }, cancellationToken: cancellationToken));
+            $"SELECT period_id FROM checkin_answers WHERE {_database.AnyOf("period_id", "ids")}", new { ids = periodIds }, cancellationToken: cancellationToken));
         return (periods, answered.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The person's open period, or a new ad-hoc one: typing <c>check in</c> twice gives the same card.</summary>
     public async Task<CheckInPeriod> OpenAdHocAsync(string personId, string? mentorshipId, string? mentorId, TimeSpan window, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        var now = _time.GetUtcNow();
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         var open = await connection.QueryFirstOrDefaultAsync<PeriodRow>(new CommandDefinition(
             $"SELECT {PeriodColumns} FROM checkin_periods WHERE person_id = @personId AND status IN ('open', 'answered') AND closes_at_ms > @now ORDER BY opens_at_ms DESC",
@@ -66,7 +80,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
     /// </summary>
     public async Task<bool> OpenScheduledAsync(CheckInPeriod period, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -74,7 +88,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
             VALUES (@Id, @PersonId, @MentorshipId, @MentorId, @OpensAt, @ClosesAt, 'open', @Now)
             ON CONFLICT (id) DO NOTHING
             """,
-            new { period.Id, period.PersonId, period.MentorshipId, period.MentorId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = period.ClosesAt.ToUnixTimeMilliseconds(), Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            new { period.Id, period.PersonId, period.MentorshipId, period.MentorId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = period.ClosesAt.ToUnixTimeMilliseconds(), Now = _time.GetUtcNow().ToUnixTimeMilliseconds() },
             transaction,
             cancellationToken: cancellationToken));
         if (inserted == 1)
@@ -91,33 +105,33 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
     /// <summary>Skips an open, unanswered period of the person's; false when it was answered, closed or not theirs.</summary>
     public async Task<bool> SkipAsync(string periodId, string personId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE checkin_periods SET status = 'skipped' WHERE id = @periodId AND person_id = @personId AND status = 'open' AND closes_at_ms > @now",
-            new { periodId, personId, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+            new { periodId, personId, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task PauseAsync(string personId, DateOnly until, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO checkin_pauses (person_id, until_date, created_at_ms) VALUES (@personId, @until, @now)
             ON CONFLICT (person_id) DO UPDATE SET until_date = excluded.until_date, created_at_ms = excluded.created_at_ms
             """,
-            new { personId, until = Map.MapValues.DateText(until), now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            new { personId, until = Map.MapValues.DateText(until), now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 
     public async Task<bool> ResumeAsync(string personId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM checkin_pauses WHERE person_id = @personId", new { personId }, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>Everyone's own pauses, as person id → the date check-ins resume.</summary>
     public async Task<IReadOnlyDictionary<string, DateOnly>> PausesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string PersonId, string Until)>(new CommandDefinition("SELECT person_id, until_date FROM checkin_pauses", cancellationToken: cancellationToken));
         return rows.Where(r => Map.MapValues.TryDate(r.Until, out _)).ToDictionary(r => r.PersonId, r => { Map.MapValues.TryDate(r.Until, out var d); return d; }, StringComparer.Ordinal);
     }
@@ -125,20 +139,20 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
     /// <summary>Open, unanswered scheduled periods that have had no reminder yet.</summary>
     public async Task<IReadOnlyList<CheckInPeriod>> AwaitingReminderAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PeriodRow>(new CommandDefinition(
             $"SELECT {PeriodColumns} FROM checkin_periods WHERE status = 'open' AND mentorship_id IS NOT NULL AND reminder_sent_at_ms IS NULL AND closes_at_ms > @now",
-            new { now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            new { now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToPeriod())];
     }
 
     /// <summary>Claims a period's one reminder; false when it was already claimed (a rerun or another instance).</summary>
     public async Task<bool> ClaimReminderAsync(string periodId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE checkin_periods SET reminder_sent_at_ms = @now WHERE id = @periodId AND reminder_sent_at_ms IS NULL AND status = 'open'",
-            new { periodId, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+            new { periodId, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>
@@ -147,13 +161,19 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
     /// skipped one does not break it, a missed one does. The transaction's reads (the period, the answer so far, and
     /// the person's recent periods of the same series) go to the store in one round trip, so on PostgreSQL an edit
     /// costs three (these reads, the write, the commit) and a first answer four (it also marks the period answered).
-    /// On SQLite the answers saved at the same moment share one commit (<see cref="Database.WriteAsync{T}"/>).
+    /// Saves that arrive together share one transaction: on SQLite each in a savepoint (<see cref="Database.WriteAsync{T}"/>),
+    /// on PostgreSQL as array statements for the whole group (<see cref="PostgresCheckInSaves"/>).
     /// </summary>
     public Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        return database.WriteAsync((connection, transaction) => SaveAnswerAsync(connection, transaction, answer, now), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var save = new PendingSave(answer, _time.GetUtcNow());
+        return _postgresSaves is not null ? _postgresSaves.SaveAsync(save) : SaveAloneAsync(save, cancellationToken);
     }
+
+    /// <summary>One save in a write transaction of its own (on SQLite, in a savepoint of a shared one).</summary>
+    private Task<SaveOutcome> SaveAloneAsync(PendingSave save, CancellationToken cancellationToken) =>
+        _database.WriteAsync((connection, transaction) => SaveAnswerAsync(connection, transaction, save.Answer, save.Now), cancellationToken);
 
     /// <summary>The saving transaction's work; <see cref="Database.WriteAsync{T}"/> commits it.</summary>
     private static async Task<SaveOutcome> SaveAnswerAsync(DbConnection connection, DbTransaction transaction, CheckInAnswer answer, DateTimeOffset now)
@@ -173,7 +193,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
                 OR (@Adhoc = 0 AND (c.mentorship_id = p.mentorship_id OR (c.mentorship_id IS NULL AND p.mentorship_id IS NULL))))
             ORDER BY c.opens_at_ms DESC LIMIT 201
             """,
-            new { answer.PeriodId, answer.PersonId, Adhoc = IsAdHoc(answer.PeriodId) ? 1 : 0 }, transaction, cancellationToken: cancellationToken)))
+            new { answer.PeriodId, answer.PersonId, Adhoc = CheckInSavePlan.IsAdHoc(answer.PeriodId) ? 1 : 0 }, transaction, cancellationToken: cancellationToken)))
         {
             period = (await reads.ReadSingleOrDefaultAsync<PeriodRow>())?.ToPeriod();
             existing = (await reads.ReadSingleOrDefaultAsync<AnswerRow>())?.ToAnswer();
@@ -196,9 +216,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
         }
 
         // Once saved, this period counts as answered.
-        var streak = series.Select(p => p.Id == period.Id ? PeriodStatus.Answered : p.Status)
-            .Where(s => s is PeriodStatus.Answered or PeriodStatus.Missed).Take(200)
-            .TakeWhile(s => s == PeriodStatus.Answered).Count();
+        var streak = CheckInSavePlan.Streak(series, period.Id);
         if (existing is not null && existing.SameContentAs(answer))
         {
             return new SaveOutcome.Unchanged(existing, period, streak);
@@ -240,22 +258,19 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
 
     public async Task<CheckInAnswer?> FindAnswerAsync(string periodId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         return await ReadAnswerAsync(connection, null, periodId, cancellationToken);
     }
 
     /// <summary>The person's latest answers, newest first.</summary>
     public async Task<IReadOnlyList<CheckInAnswer>> LatestAsync(string personId, int count, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(
             $"SELECT {AnswerColumns} FROM checkin_answers WHERE person_id = @personId ORDER BY submitted_at_ms DESC LIMIT {count}",
             new { personId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToAnswer())];
     }
-
-    /// <summary>An ad-hoc check-in (one the person asked for) counts towards the streak of ad-hoc ones only.</summary>
-    private static bool IsAdHoc(string periodId) => periodId.StartsWith("adhoc:", StringComparison.Ordinal);
 
     private static async Task<CheckInAnswer?> ReadAnswerAsync(DbConnection connection, DbTransaction? transaction, string periodId, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
@@ -274,7 +289,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
 
     private static int Flag(bool value) => value ? 1 : 0;
 
-    private sealed class PeriodRow
+    internal sealed class PeriodRow
     {
         public string Id { get; set; } = string.Empty;
         public string PersonId { get; set; } = string.Empty;
@@ -287,7 +302,7 @@ internal sealed class CheckInStore(Database database, TimeProvider time)
         public CheckInPeriod ToPeriod() => new(Id, PersonId, MentorshipId, MentorId, DateTimeOffset.FromUnixTimeMilliseconds(OpensAtMs), DateTimeOffset.FromUnixTimeMilliseconds(ClosesAtMs), Status);
     }
 
-    private sealed class AnswerRow
+    internal sealed class AnswerRow
     {
         public string PeriodId { get; set; } = string.Empty;
         public string PersonId { get; set; } = string.Empty;
