@@ -86,11 +86,14 @@ internal sealed class ProcessedActivityStore
         return _responses.WriteAsync(new StoredResponse(activityKey, Compress(responseJson)));
     }
 
-    /// <summary>Brotli at its fastest: a few microseconds for a card, and a third of its size or less.</summary>
+    /// <summary>
+    /// Brotli at its fastest: a few microseconds for a card, and a third of its size or less. A 64 KiB window (cards are
+    /// at most 28 KB) costs a quarter less time to set up than the largest one, for the same output.
+    /// </summary>
     private static byte[] Compress(ReadOnlySpan<byte> json)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];
-        if (!BrotliEncoder.TryCompress(json, buffer, out var written, quality: 1, window: 22))
+        if (!BrotliEncoder.TryCompress(json, buffer, out var written, quality: 1, window: 16))
         {
             throw new InvalidOperationException("A response could not be compressed.");
         }

@@ -93,8 +93,7 @@ internal sealed partial class ActivityEndpoint(
 
         return await processor.ProcessAsync(activity, cancellationToken) switch
         {
-            InboundResult.InvokeAnswer { Json: { } json } => Results.Bytes(json, JsonContentType),
-            InboundResult.InvokeAnswer answer => Results.Json(answer.Body, WireJson.Options, statusCode: StatusCodes.Status200OK),
+            InboundResult.InvokeAnswer answer => Results.Bytes(answer.Json, JsonContentType),
             InboundResult.NotImplemented n => Problem(StatusCodes.Status501NotImplemented, n.Reason),
             InboundResult.BadRequest b => Problem(StatusCodes.Status400BadRequest, b.Reason),
             InboundResult.Unavailable u => Unavailable(context, u.Reason),
@@ -106,10 +105,8 @@ internal sealed partial class ActivityEndpoint(
     {
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.Deserialize<Activity>(WireJson.Options)
-                : null;
+            // Read once, straight into the model (at most 32 levels deep); anything but an object is not an activity.
+            return JsonSerializer.Deserialize<Activity>(body, WireJson.Options);
         }
         catch (JsonException)
         {

@@ -68,9 +68,8 @@ internal sealed partial class ActivityProcessor(
             if (activityKey is not null && result is InboundResult.InvokeAnswer answer)
             {
                 // Written once: kept for a retry, and sent.
-                var json = JsonSerializer.SerializeToUtf8Bytes(answer.Body, WireJson.Options);
-                await processed.SaveResponseAsync(activityKey, json, cancellationToken);
-                return answer with { Json = json };
+                await processed.SaveResponseAsync(activityKey, answer.Json, cancellationToken);
+                return answer;
             }
 
             return result;
@@ -212,7 +211,7 @@ internal sealed partial class ActivityProcessor(
         var body = stored is null ? null : JsonSerializer.Deserialize<InvokeResponseBody>(stored, WireJson.Options);
         return body is null
             ? Answer(new CardActionOutcome.ShowMessage(Languages.From(activity.Locale).Pick("Still working on that; it will appear in a moment.", "Sigo con ello; aparecerá en un momento.")))
-            : new InboundResult.InvokeAnswer(body, stored);
+            : new InboundResult.InvokeAnswer(stored!);
     }
 
     private async Task TryApologiseAsync(ConversationReference reference, string apology)
@@ -241,8 +240,8 @@ internal sealed partial class ActivityProcessor(
 
     internal static InboundResult Answer(CardActionOutcome outcome) => new InboundResult.InvokeAnswer(outcome switch
     {
-        CardActionOutcome.ReplaceCard replace => new InvokeResponseBody { Type = InvokeResponseBody.CardType, Value = CardSerializer.ToJsonNode(replace.Card) },
-        CardActionOutcome.ShowMessage message => new InvokeResponseBody { Type = InvokeResponseBody.MessageType, Value = JsonValue.Create(message.Text) },
+        CardActionOutcome.ReplaceCard replace => InvokeResponseJson.Card(replace.Card),
+        CardActionOutcome.ShowMessage message => InvokeResponseJson.Message(message.Text),
         _ => throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}."),
     });
 

@@ -13,8 +13,8 @@ internal abstract record InboundResult
 
     public sealed record Accepted : InboundResult;
 
-    /// <summary>An invoke's answer; <see cref="Json"/> is its wire form when it was written already (to be kept for a retry).</summary>
-    public sealed record InvokeAnswer(InvokeResponseBody Body, byte[]? Json = null) : InboundResult;
+    /// <summary>An invoke's answer in its wire form (<see cref="InvokeResponseJson"/>): kept for a retry, and sent as it is.</summary>
+    public sealed record InvokeAnswer(byte[] Json) : InboundResult;
 
     public sealed record NotImplemented(string Reason) : InboundResult;
 

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using MentorBot.Cards;
 
 namespace MentorBot.Teams.Wire;
 
@@ -38,5 +41,33 @@ internal static class WireJson
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+}
+
+/// <summary>
+/// An invoke's answer in its wire form (an <see cref="InvokeResponseBody"/>), written straight to UTF-8: the card is
+/// serialised once, into the answer, rather than through a JSON tree and out again.
+/// </summary>
+internal static class InvokeResponseJson
+{
+    public static byte[] Card(AdaptiveCard card) =>
+        Write(InvokeResponseBody.CardType, writer => JsonSerializer.Serialize(writer, card, CardSerializer.Options));
+
+    public static byte[] Message(string text) => Write(InvokeResponseBody.MessageType, writer => writer.WriteStringValue(text));
+
+    private static byte[] Write(string type, Action<Utf8JsonWriter> writeValue)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("statusCode", 200);
+            writer.WriteString("type", type);
+            writer.WritePropertyName("value");
+            writeValue(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 }
