@@ -47,6 +47,30 @@ public sealed class StoreConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claims_and_kept_answers_that_arrive_together_are_all_stored()
+    {
+        var processed = _host.Service<ProcessedActivityStore>();
+        var answered = Enumerable.Range(0, 200).Select(i => $"a:together|answered-{i}").ToArray();
+        var fresh = Enumerable.Range(0, 200).Select(i => $"a:together|fresh-{i}").ToArray();
+        Assert.All(await Task.WhenAll(answered.Select(key => Task.Run(() => processed.TryClaimAsync(key, default)))), Assert.True);
+        static byte[] Json(string key) => System.Text.Encoding.UTF8.GetBytes($$"""{"statusCode":200,"type":"application/vnd.microsoft.activity.message","value":"{{key}}"}""");
+
+        // Answers kept for the claimed activities while new ones, and retries of the claimed ones, are claimed: the
+        // groups carry both kinds of write.
+        var answers = Task.WhenAll(answered.Select(key => Task.Run(() => processed.SaveResponseAsync(key, Json(key), default))));
+        var claims = await Task.WhenAll(fresh.Concat(answered).Select(key => Task.Run(() => processed.TryClaimAsync(key, default))));
+        await answers;
+
+        Assert.Equal([.. Enumerable.Repeat(true, fresh.Length), .. Enumerable.Repeat(false, answered.Length)], claims);
+        foreach (var key in answered)
+        {
+            Assert.Equal(Json(key), await processed.FindResponseAsync(key, default));
+        }
+
+        Assert.All(await Task.WhenAll(fresh.Select(key => processed.FindResponseAsync(key, default))), Assert.Null);
+    }
+
+    [Fact]
     public async Task Saves_of_one_check_in_at_the_same_moment_each_get_a_revision_of_their_own()
     {
         var alex = (await _host.Service<MapDirectory>().FindByAadObjectIdAsync(AlexObjectId, default))!;
