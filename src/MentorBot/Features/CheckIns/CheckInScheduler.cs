@@ -30,7 +30,7 @@ internal sealed partial class CheckInScheduler(
         var settings = options.Value;
         var people = current.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var pauses = await store.PausesAsync(cancellationToken);
-        var opened = 0;
+        var due = new List<CheckInPeriod>();
         foreach (var mentorship in current.Mentorships.Where(m => m.Status != MentorshipStatus.Ended))
         {
             if (!people.TryGetValue(mentorship.MenteeId, out var mentee) || !(include?.Invoke(mentee) ?? true) || IsPaused(mentorship, mentee, now)
@@ -45,10 +45,18 @@ internal sealed partial class CheckInScheduler(
             }
 
             var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.Current, TimeZoneInfo.FindSystemTimeZoneById(mentee.TimeZone)).DateTime);
-            var period = new CheckInPeriod($"{mentorship.Id}:{MapValues.DateText(localDate)}", mentee.Id, mentorship.Id, mentorship.MentorId, window.Current, window.Next, PeriodStatus.Open);
+            due.Add(new CheckInPeriod($"{mentorship.Id}:{MapValues.DateText(localDate)}", mentee.Id, mentorship.Id, mentorship.MentorId, window.Current, window.Next, PeriodStatus.Open));
+        }
+
+        // A period stays due for the whole catch-up window (a day), so most minutes find it opened already: one read
+        // skips those, and only new ones take a write transaction (which still opens each once, whoever races it).
+        var known = await store.KnownPeriodIdsAsync([.. due.Select(p => p.Id)], cancellationToken);
+        var opened = 0;
+        foreach (var period in due.Where(p => !known.Contains(p.Id)))
+        {
             if (await store.OpenScheduledAsync(period, cancellationToken))
             {
-                await outbox.EnqueueAsync(PromptKind, period.Id, mentee.Id, cancellationToken);
+                await outbox.EnqueueAsync(PromptKind, period.Id, period.PersonId, cancellationToken);
                 opened++;
             }
         }

@@ -52,6 +52,25 @@ internal sealed class CheckInStore
         return (periods, answered.ToHashSet(StringComparer.Ordinal));
     }
 
+    /// <summary>Which of these period ids are stored already, read a few hundred at a time.</summary>
+    public async Task<IReadOnlySet<string>> KnownPeriodIdsAsync(IReadOnlyList<string> periodIds, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        if (periodIds.Count == 0)
+        {
+            return known;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        foreach (var chunk in periodIds.Chunk(500))
+        {
+            known.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
+                $"SELECT id FROM checkin_periods WHERE {_database.AnyOf("id", "ids")}", new { ids = chunk }, cancellationToken: cancellationToken)));
+        }
+
+        return known;
+    }
+
     /// <summary>The person's open period, or a new ad-hoc one: typing <c>check in</c> twice gives the same card.</summary>
     public async Task<CheckInPeriod> OpenAdHocAsync(string personId, string? mentorshipId, string? mentorId, TimeSpan window, CancellationToken cancellationToken)
     {
