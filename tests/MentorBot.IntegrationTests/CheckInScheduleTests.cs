@@ -165,6 +165,27 @@ public sealed class CheckInScheduleTests : IAsyncLifetime
         Assert.Contains("3 check-ins in a row", last, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_period_opens_only_together_with_its_prompt_and_a_later_tick_opens_it_then()
+    {
+        _host.Clock.Advance(TimeSpan.FromHours(6) + TimeSpan.FromMinutes(1)); // Monday 14:01 Chicago: Isaiah's pairing is due
+        var store = _host.Service<CheckInStore>();
+        var now = _host.Clock.GetUtcNow();
+        var period = new CheckInPeriod("m-test:2026-11-23", "alex-wilber", "m-test", null, now, now.AddDays(7), PeriodStatus.Open);
+
+        // The queueing fails (as a crash between the two writes would): the period is not left open without it.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.OpenScheduledAsync(period, default, (_, _) => throw new InvalidOperationException("no outbox")));
+        Assert.Null(await store.FindPeriodAsync(period.Id, default));
+
+        // The metronome's next tick opens the due periods with their prompts, and a tick after it finds nothing new.
+        Assert.True((await RunAsync()).Opened >= 1);
+        Assert.Equal(0, (await RunAsync()).Opened);
+        await using var connection = await _host.Service<Database>().OpenAsync(default);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM checkin_periods p WHERE p.mentorship_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.reference = p.id AND o.kind = @kind)",
+            new { kind = CheckInScheduler.PromptKind }));
+    }
+
     private async Task<ScheduleSummary> RunAsync() => await _host.Scoped<CheckInScheduler>().RunAsync(default);
 
     /// <summary>Proactive cards sent into Alex's chat (replies to his messages go to …/activities/{id} instead).</summary>

@@ -12,8 +12,18 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
 {
     public async Task<bool> EnqueueAsync(string kind, string reference, string personId, CancellationToken cancellationToken, TimeSpan? delay = null)
     {
-        var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await EnqueueAsync(connection, null, kind, reference, personId, delay, cancellationToken);
+    }
+
+    /// <summary>Queues an item in the caller's transaction: it is queued exactly when what it announces is stored.</summary>
+    public Task<bool> EnqueueAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string kind, string reference, string personId, CancellationToken cancellationToken) =>
+        EnqueueAsync(connection, transaction, kind, reference, personId, null, cancellationToken);
+
+    private async Task<bool> EnqueueAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string kind, string reference, string personId, TimeSpan? delay, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO outbox (id, kind, reference, person_id, status, attempts, not_before_ms, created_at_ms)
@@ -21,6 +31,7 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
             ON CONFLICT (id) DO NOTHING
             """,
             new { id = $"{kind}|{reference}|{personId}", kind, reference, personId, notBefore = (now + (delay ?? TimeSpan.Zero)).ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() },
+            transaction,
             cancellationToken: cancellationToken));
         return rows == 1;
     }

@@ -54,9 +54,9 @@ internal sealed partial class CheckInScheduler(
         var opened = 0;
         foreach (var period in due.Where(p => !known.Contains(p.Id)))
         {
-            if (await store.OpenScheduledAsync(period, cancellationToken))
+            // The prompt is queued in the transaction that opens the period: a restart between the two can't lose it.
+            if (await store.OpenScheduledAsync(period, cancellationToken, (connection, transaction) => outbox.EnqueueAsync(connection, transaction, PromptKind, period.Id, period.PersonId, cancellationToken)))
             {
-                await outbox.EnqueueAsync(PromptKind, period.Id, period.PersonId, cancellationToken);
                 opened++;
             }
         }

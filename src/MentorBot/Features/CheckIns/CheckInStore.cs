@@ -95,9 +95,10 @@ internal sealed class CheckInStore
     /// <summary>
     /// Opens a scheduled period unless it exists (its id is the pairing and the occurrence's date, so a second
     /// instance or a rerun cannot open it twice) and closes the pairing's earlier unanswered periods as missed.
-    /// True when this call opened it.
+    /// True when this call opened it; then <paramref name="onOpened"/> has run in the same transaction (the scheduler
+    /// queues the prompt there, so a period is never open without its prompt).
     /// </summary>
-    public async Task<bool> OpenScheduledAsync(CheckInPeriod period, CancellationToken cancellationToken)
+    public async Task<bool> OpenScheduledAsync(CheckInPeriod period, CancellationToken cancellationToken, Func<DbConnection, DbTransaction, Task>? onOpened = null)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
@@ -115,6 +116,10 @@ internal sealed class CheckInStore
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE checkin_periods SET status = 'missed' WHERE mentorship_id = @MentorshipId AND status = 'open' AND opens_at_ms < @OpensAt",
                 new { period.MentorshipId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+            if (onOpened is not null)
+            {
+                await onOpened(connection, transaction);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
