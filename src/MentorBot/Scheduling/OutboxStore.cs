@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using MentorBot.Persistence;
 using Microsoft.Extensions.Options;
@@ -17,11 +18,11 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
     }
 
     /// <summary>Queues an item in the caller's transaction: it is queued exactly when what it announces is stored.</summary>
-    public Task<bool> EnqueueAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string kind, string reference, string personId, CancellationToken cancellationToken) =>
+    public Task<bool> EnqueueAsync(DbConnection connection, DbTransaction transaction, string kind, string reference, string personId, CancellationToken cancellationToken) =>
         EnqueueAsync(connection, transaction, kind, reference, personId, null, cancellationToken);
 
     private async Task<bool> EnqueueAsync(
-        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string kind, string reference, string personId, TimeSpan? delay, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, string kind, string reference, string personId, TimeSpan? delay, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var rows = await connection.ExecuteAsync(new CommandDefinition(
