@@ -197,15 +197,19 @@ internal sealed class CheckInStore
 
     /// <summary>One save in a write transaction of its own (on SQLite, in a savepoint of a shared one).</summary>
     private Task<SaveOutcome> SaveAloneAsync(PendingSave save, CancellationToken cancellationToken) =>
-        _database.WriteAsync((connection, transaction) => SaveAnswerAsync(connection, transaction, save.Answer, save.Now), cancellationToken);
+        _database.WriteAsync((connection, transaction) => SaveAnswerAsync(connection, transaction, save), cancellationToken);
 
-    /// <summary>The saving transaction's work; <see cref="Database.WriteAsync{T}"/> commits it.</summary>
-    private static async Task<SaveOutcome> SaveAnswerAsync(DbConnection connection, DbTransaction transaction, CheckInAnswer answer, DateTimeOffset now)
+    /// <summary>
+    /// The saving transaction's work; <see cref="Database.WriteAsync{T}"/> commits it. What the save gets is decided by
+    /// <see cref="CheckInSavePlan"/>, as for the saves PostgreSQL groups.
+    /// </summary>
+    private static async Task<SaveOutcome> SaveAnswerAsync(DbConnection connection, DbTransaction transaction, PendingSave save)
     {
         // Not cancelled with the turn: on SQLite this work shares a transaction with other turns' writes.
         var cancellationToken = CancellationToken.None;
-        CheckInPeriod? period;
-        CheckInAnswer? existing;
+        var answer = save.Answer;
+        PeriodRow? period;
+        AnswerRow? existing;
         List<(string Id, string Status)> series;
         await using (var reads = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
@@ -219,65 +223,51 @@ internal sealed class CheckInStore
             """,
             new { answer.PeriodId, answer.PersonId, Adhoc = CheckInSavePlan.IsAdHoc(answer.PeriodId) ? 1 : 0 }, transaction, cancellationToken: cancellationToken)))
         {
-            period = (await reads.ReadSingleOrDefaultAsync<PeriodRow>())?.ToPeriod();
-            existing = (await reads.ReadSingleOrDefaultAsync<AnswerRow>())?.ToAnswer();
+            period = await reads.ReadSingleOrDefaultAsync<PeriodRow>();
+            existing = await reads.ReadSingleOrDefaultAsync<AnswerRow>();
             series = [.. await reads.ReadAsync<(string Id, string Status)>()];
         }
 
-        if (period is null)
+        var plan = CheckInSavePlan.Decide(
+            [save],
+            period is null ? new Dictionary<string, CheckInPeriod>() : new Dictionary<string, CheckInPeriod> { [period.Id] = period.ToPeriod() },
+            existing is null ? new Dictionary<string, CheckInAnswer>() : new Dictionary<string, CheckInAnswer> { [existing.PeriodId] = existing.ToAnswer() },
+            (_, _) => series);
+        var stored = new Dictionary<string, (long Revision, long SubmittedAtMs)>(StringComparer.Ordinal);
+        foreach (var write in plan.Writes)
         {
-            return new SaveOutcome.UnknownPeriod();
-        }
-
-        if (period.PersonId != answer.PersonId)
-        {
-            return new SaveOutcome.NotYours();
-        }
-
-        if (!period.IsOpenAt(now))
-        {
-            return new SaveOutcome.Closed();
-        }
-
-        // Once saved, this period counts as answered.
-        var streak = CheckInSavePlan.Streak(series, period.Id);
-        if (existing is not null && existing.SameContentAs(answer))
-        {
-            return new SaveOutcome.Unchanged(existing, period, streak);
-        }
-
-        // The revision counts up in the statement itself, and the first submission time stays: two saves of one
-        // period at once (on PostgreSQL, or by two instances) each get a revision of their own, and none is lost.
-        var saved = answer with { SubmittedAt = existing?.SubmittedAt ?? now, Revision = 1 };
-        var (revision, submittedAt) = await connection.QuerySingleAsync<(int Revision, long SubmittedAt)>(new CommandDefinition(
-            """
-            INSERT INTO checkin_answers (period_id, person_id, learned, learned_shared, need, need_shared, stuck, stuck_shared,
-                confidence, load, scores_shared, wants_time, submitted_at_ms, updated_at_ms, revision)
-            VALUES (@PeriodId, @PersonId, @Learned, @LearnedShared, @Need, @NeedShared, @Stuck, @StuckShared,
-                @Confidence, @Load, @ScoresShared, @WantsTime, @SubmittedAt, @Now, @Revision)
-            ON CONFLICT (period_id) DO UPDATE SET learned = excluded.learned, learned_shared = excluded.learned_shared,
-                need = excluded.need, need_shared = excluded.need_shared, stuck = excluded.stuck, stuck_shared = excluded.stuck_shared,
-                confidence = excluded.confidence, load = excluded.load, scores_shared = excluded.scores_shared, wants_time = excluded.wants_time,
-                updated_at_ms = excluded.updated_at_ms, revision = checkin_answers.revision + 1
-            RETURNING revision, submitted_at_ms
-            """,
-            new
+            // The revision counts up in the statement itself, and the first submission time stays: two saves of one
+            // period at once (on PostgreSQL, or by two instances) each get a revision of their own, and none is lost.
+            var saved = write.Answer;
+            stored[saved.PeriodId] = await connection.QuerySingleAsync<(long Revision, long SubmittedAtMs)>(new CommandDefinition(
+                """
+                INSERT INTO checkin_answers (period_id, person_id, learned, learned_shared, need, need_shared, stuck, stuck_shared,
+                    confidence, load, scores_shared, wants_time, submitted_at_ms, updated_at_ms, revision)
+                VALUES (@PeriodId, @PersonId, @Learned, @LearnedShared, @Need, @NeedShared, @Stuck, @StuckShared,
+                    @Confidence, @Load, @ScoresShared, @WantsTime, @SubmittedAt, @UpdatedAt, @Saves)
+                ON CONFLICT (period_id) DO UPDATE SET learned = excluded.learned, learned_shared = excluded.learned_shared,
+                    need = excluded.need, need_shared = excluded.need_shared, stuck = excluded.stuck, stuck_shared = excluded.stuck_shared,
+                    confidence = excluded.confidence, load = excluded.load, scores_shared = excluded.scores_shared, wants_time = excluded.wants_time,
+                    updated_at_ms = excluded.updated_at_ms, revision = checkin_answers.revision + excluded.revision
+                RETURNING revision, submitted_at_ms
+                """,
+                new
+                {
+                    saved.PeriodId, saved.PersonId, saved.Learned, LearnedShared = Flag(saved.LearnedShared), saved.Need, NeedShared = Flag(saved.NeedShared),
+                    saved.Stuck, StuckShared = Flag(saved.StuckShared), saved.Confidence, saved.Load,
+                    ScoresShared = Flag(saved.ScoresShared), WantsTime = Flag(saved.WantsTime),
+                    SubmittedAt = write.SubmittedAt.ToUnixTimeMilliseconds(), UpdatedAt = write.UpdatedAt.ToUnixTimeMilliseconds(), write.Saves,
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (write.MarkAnswered)
             {
-                saved.PeriodId, saved.PersonId, saved.Learned, LearnedShared = Flag(saved.LearnedShared), saved.Need, NeedShared = Flag(saved.NeedShared),
-                saved.Stuck, StuckShared = Flag(saved.StuckShared), saved.Confidence, saved.Load,
-                ScoresShared = Flag(saved.ScoresShared), WantsTime = Flag(saved.WantsTime),
-                SubmittedAt = saved.SubmittedAt.ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds(), saved.Revision,
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-        saved = saved with { Revision = revision, SubmittedAt = DateTimeOffset.FromUnixTimeMilliseconds(submittedAt) };
-        if (period.Status != PeriodStatus.Answered)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE checkin_periods SET status = 'answered' WHERE id = @PeriodId", new { saved.PeriodId }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE checkin_periods SET status = 'answered' WHERE id = @PeriodId", new { saved.PeriodId }, transaction, cancellationToken: cancellationToken));
+            }
         }
 
-        return new SaveOutcome.Saved(saved, existing is null, period, streak);
+        return plan.Complete(stored)[0];
     }
 
     public async Task<CheckInAnswer?> FindAnswerAsync(string periodId, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using Dapper;
 using MentorBot.Persistence;
 
@@ -29,10 +29,12 @@ internal sealed partial class PostgresCheckInSaves
     public async Task<SaveOutcome> SaveAsync(PendingSave save)
     {
         var result = await _groups.WriteAsync(save);
-        return result.Outcome ?? throw result.Error!;
+        result.Error?.Throw();
+        return result.Outcome!;
     }
 
-    private readonly record struct Result(SaveOutcome? Outcome, Exception? Error);
+    /// <summary>One save's outcome, or its own failure (thrown to its caller alone, with its stack trace).</summary>
+    private readonly record struct Result(SaveOutcome? Outcome, ExceptionDispatchInfo? Error);
 
     private async Task<IReadOnlyList<Result>> SaveGroupAsync(IReadOnlyList<PendingSave> saves)
     {
@@ -66,7 +68,7 @@ internal sealed partial class PostgresCheckInSaves
             }
             catch (Exception ex)
             {
-                results[i] = new Result(null, ex);
+                results[i] = new Result(null, ExceptionDispatchInfo.Capture(ex));
             }
         }
 
