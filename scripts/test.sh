@@ -9,7 +9,7 @@ ROOT=$(pwd)
 source scripts/lib/deps.sh
 source scripts/lib/postgres.sh
 
-ensure_debian_packages chromium postgresql || exit 1
+ensure_debian_packages chromium postgresql fonts-open-sans || exit 1
 ensure_npm_packages tests/MentorBot.E2E || exit 1
 
 RESULTS="$ROOT/artifacts/test-results"

@@ -1,5 +1,6 @@
 # Installs what the full test suite needs when it is missing. Sourced by scripts/test.sh.
-# Debian packages: chromium (E2E browser) and postgresql (the scale-out store's test server).
+# Debian packages: chromium (E2E browser), postgresql (the scale-out store's test server) and fonts-open-sans (the
+# font the phone rendering check measures with).
 # npm packages: tests/MentorBot.E2E (Agents Playground, ajv), from its lock file.
 
 as_root() {

@@ -64,5 +64,13 @@ internal static class PhoneRow
     private const int Between = 8;
 
     public static bool Fits(IReadOnlyList<CardAction> actions) =>
-        actions.Sum(a => (a.Title.Length * PerCharacter) + PerButton) + ((actions.Count - 1) * Between) <= Room;
+        actions.Sum(Width) + ((actions.Count - 1) * Between) <= Room;
+
+    /// <summary>
+    /// Whether one button fits a phone's width on a line of its own. A title that does not is cut short by every renderer,
+    /// so a card builder keeps titles within this (a unit test checks every card sample), and says the rest in the body.
+    /// </summary>
+    public static bool FitsAlone(CardAction action) => Width(action) <= Room;
+
+    private static int Width(CardAction action) => (action.Title.Length * PerCharacter) + PerButton;
 }

@@ -35,6 +35,30 @@ public sealed class PhoneRowTests
         Assert.Equal(3, Blocks.Buttons([.. new[] { "Tue, Nov 24, 10:00–10:30 AM", "Wed, Nov 25, 9:00–9:30 AM", "Thu, Nov 26, 10:00–10:30 AM" }.Select(t => new ExecuteAction(t, "v.pick"))]).Count);
     }
 
+    public static TheoryData<string> Samples => [.. CardSamples.All.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// A title too long for a phone is cut short even on a line of its own: whatever the fonts, every button of every card
+    /// sample fits the estimate alone (the E2E phone check measures the real width in the renderer).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Every_button_title_fits_a_phone_on_a_line_of_its_own(string sample)
+    {
+        var card = CardSamples.All[sample];
+        var actions = (card.Actions ?? []).Concat(Actions(card.Body)).ToList();
+
+        Assert.All(actions, action => Assert.True(PhoneRow.FitsAlone(action), $"\"{action.Title}\" ({action.Title.Length} characters) is too long for a phone"));
+    }
+
+    private static IEnumerable<CardAction> Actions(IEnumerable<CardElement> elements) => elements.SelectMany(element => element switch
+    {
+        ActionSet set => set.Actions,
+        Container container => Actions(container.Items),
+        ColumnSet columns => columns.Columns.SelectMany(c => Actions(c.Items)),
+        _ => [],
+    });
+
     [Fact]
     public void A_card_without_buttons_has_no_actions()
     {

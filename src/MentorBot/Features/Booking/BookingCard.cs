@@ -52,8 +52,15 @@ internal static class BookingCard
                 Value = defaultMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
-        body.AddRange(Blocks.Buttons([.. people.Select(p => new ExecuteAction($"{p.Name} ({p.Relation})", BookingVerbs.Propose, new Dictionary<string, string> { [BookingFields.With] = p.PersonId }))]));
+        body.AddRange(Blocks.Buttons([.. people.Select(p => new ExecuteAction(Title(p), BookingVerbs.Propose, new Dictionary<string, string> { [BookingFields.With] = p.PersonId }))]));
         return Blocks.Card(title, body);
+    }
+
+    /// <summary>"Megan Bowen (your mentor)"; with the first name only when the whole would not fit a phone.</summary>
+    private static string Title(BookingCounterpart person)
+    {
+        var full = $"{person.Name} ({person.Relation})";
+        return PhoneRow.FitsAlone(new ExecuteAction(full, BookingVerbs.Propose)) ? full : $"{Names.First(person.Name)} ({person.Relation})";
     }
 
     /// <summary>Three times to pick from (or fewer), each a button; <paramref name="moving"/> when rescheduling a booked meeting.</summary>
@@ -144,18 +151,24 @@ internal static class BookingCard
         var l = view.Language;
         var booking = view.Booking;
         var title = l.Pick("That time couldn't be booked", "No se pudo reservar ese momento");
+        var when = booking.Slot is { } picked ? TimeText.Span(picked.Start, picked.End, view.ReaderTimeZone, l) : null;
         var body = new List<CardElement>
         {
             Blocks.Heading(title),
-            Blocks.Paragraph(l.Pick(
-                "The calendar service didn't answer in time, so nothing was booked. Try again, or pick another time.",
-                "El servicio de calendario no respondió a tiempo, así que no se reservó nada. Vuelve a intentarlo o elige otro momento.")),
+            Blocks.Paragraph(when is null
+                ? l.Pick(
+                    "The calendar service didn't answer in time, so nothing was booked. Try again, or pick another time.",
+                    "El servicio de calendario no respondió a tiempo, así que no se reservó nada. Vuelve a intentarlo o elige otro momento.")
+                : l.Pick(
+                    $"The calendar service didn't answer in time, so nothing was booked for {when}. Try that time again, or pick another.",
+                    $"El servicio de calendario no respondió a tiempo, así que no se reservó nada para el {when}. Vuelve a intentarlo o elige otro momento.")),
         };
         AddNotice(body, view.Notice);
         var actions = new List<CardAction>();
         if (booking.Slot is { } slot)
         {
-            actions.Add(new ExecuteAction(l.Pick($"Try {TimeText.Span(slot.Start, slot.End, view.ReaderTimeZone, l)} again", $"Reintentar {TimeText.Span(slot.Start, slot.End, view.ReaderTimeZone, l)}"), BookingVerbs.Pick,
+            // The time is in the text above: in the button it would be cut short on a phone.
+            actions.Add(new ExecuteAction(l.Pick("Try again", "Reintentar"), BookingVerbs.Pick,
                 new Dictionary<string, string> { [BookingFields.Booking] = booking.Id, [BookingFields.At] = At(slot) }));
         }
 

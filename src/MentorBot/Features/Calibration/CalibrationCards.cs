@@ -50,8 +50,8 @@ internal static class CalibrationCard
                          "Gracias por tu sinceridad. La administración del programa revisará la pareja contigo; no tienes que hacer nada ahora.")
                 : l.Pick("Glad to hear it. Keep going!", "Nos alegra saberlo. ¡Adelante!")),
         ],
-        score <= CalibrationService.LowScore && otherId is not null
-            ? [new ExecuteAction(l.Pick($"Find a time to talk with {otherName}", $"Buscar un rato para hablar con {otherName}"), Booking.BookingVerbs.Propose,
+        score <= CalibrationService.LowScore && otherId is not null && otherName is not null
+            ? [new ExecuteAction(l.Pick($"Find a time with {Names.First(otherName)}", $"Buscar un rato con {Names.First(otherName)}"), Booking.BookingVerbs.Propose,
                 new Dictionary<string, string> { [Booking.BookingFields.With] = otherId, [Booking.BookingFields.Source] = Booking.BookingSource.Calibration })]
             : null);
 

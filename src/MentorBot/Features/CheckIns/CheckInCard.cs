@@ -53,13 +53,13 @@ internal static class CheckInCard
 
         body.Add(Blocks.Subtle(l.Pick(
             "Worried about safety, or about something you'd rather not carry alone? Press **Send, then raise a concern**: you choose who sees it, and nothing goes to anyone else.",
-            "¿Te preocupa la seguridad, o algo que prefieres no cargar en soledad? Pulsa **Enviar y plantear una preocupación**: tú eliges quién la ve y no le llega a nadie más.")));
+            "¿Te preocupa la seguridad, o algo que prefieres no cargar en soledad? Pulsa **Enviar y contar una inquietud**: tú eliges quién la ve y no le llega a nadie más.")));
 
         var period = new Dictionary<string, string> { [CheckInFields.Period] = form.PeriodId };
         List<CardAction> actions =
         [
             new ExecuteAction(l.Pick("Send my check-in", "Enviar mi seguimiento"), CheckInVerbs.Submit, period),
-            new ExecuteAction(l.Pick("Send, then raise a concern", "Enviar y plantear una preocupación"), CheckInVerbs.Submit,
+            new ExecuteAction(l.Pick("Send, then raise a concern", "Enviar y contar una inquietud"), CheckInVerbs.Submit,
                 new Dictionary<string, string> { [CheckInFields.Period] = form.PeriodId, [CheckInFields.Next] = CheckInFields.NextConcern }),
         ];
         if (form.CanSkip)

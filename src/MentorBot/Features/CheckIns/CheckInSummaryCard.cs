@@ -39,7 +39,7 @@ internal static class CheckInSummaryCard
         var actions = new List<CardAction>();
         if (answer.WantsTime && mentorId is not null)
         {
-            actions.Add(new ExecuteAction(l.Pick($"Find a time with {mentor}", $"Buscar un rato con {mentor}"), Booking.BookingVerbs.Propose,
+            actions.Add(new ExecuteAction(l.Pick($"Find a time with {Names.First(mentor)}", $"Buscar un rato con {Names.First(mentor)}"), Booking.BookingVerbs.Propose,
                 new Dictionary<string, string> { [Booking.BookingFields.With] = mentorId, [Booking.BookingFields.Source] = Booking.BookingSource.CheckIn }));
         }
 

@@ -59,7 +59,7 @@ internal static class CoachingCard
         if (state == CoachingCardState.TalkRequested && mentorId is not null)
         {
             // Talking it through starts booking: three shared free times with the mentor.
-            actions.Add(new ExecuteAction(l.Pick($"Find a time with {mentorName ?? "my mentor"}", $"Buscar un rato con {mentorName ?? "mi mentor"}"), Booking.BookingVerbs.Propose,
+            actions.Add(new ExecuteAction(l.Pick($"Find a time with {(mentorName is null ? "my mentor" : Names.First(mentorName))}", $"Buscar un rato con {(mentorName is null ? "mi mentor" : Names.First(mentorName))}"), Booking.BookingVerbs.Propose,
                 new Dictionary<string, string> { [Booking.BookingFields.With] = mentorId, [Booking.BookingFields.Source] = Booking.BookingSource.Coaching }));
         }
 
@@ -69,7 +69,7 @@ internal static class CoachingCard
     /// <summary>What the mentor receives when a mentee asks to talk a prompt through: the prompt, never the mentee's words.</summary>
     public static AdaptiveCard TalkRequest(string menteeName, CoachingPrompt prompt, string laneName, Language l)
     {
-        var first = menteeName.Split(' ', 2)[0];
+        var first = Names.First(menteeName);
         return Blocks.Card(
             l.Pick($"{first} would like to talk something through", $"A {first} le gustaría hablar de algo"),
             [

@@ -108,7 +108,7 @@ internal static class MatchCard
                 (l.Pick("Check-ins", "Seguimientos"), TimeText.Cadence(pairing.Cadence, l)),
                 (l.Pick("Is it working?", "¿Funciona?"), l.Pick($"I'll ask you both after {TimeText.Date(pairing.CalibrationDate ?? pairing.StartDate, l)}", $"Os preguntaré a ambos después del {TimeText.Date(pairing.CalibrationDate ?? pairing.StartDate, l)}"))),
         ],
-        [new ExecuteAction(l.Pick($"Find a time with {other.Name.Split(' ')[0]}", $"Buscar un rato con {other.Name.Split(' ')[0]}"), Booking.BookingVerbs.Propose, new Dictionary<string, string> { [Booking.BookingFields.With] = other.Id })]);
+        [new ExecuteAction(l.Pick($"Find a time with {Names.First(other.Name)}", $"Buscar un rato con {Names.First(other.Name)}"), Booking.BookingVerbs.Propose, new Dictionary<string, string> { [Booking.BookingFields.With] = other.Id })]);
     }
 
     public static AdaptiveCard Unmatched(string explanation, Language l)
