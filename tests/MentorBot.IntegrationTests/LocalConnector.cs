@@ -41,10 +41,11 @@ internal sealed class LocalConnector : IAsyncDisposable
     /// </summary>
     public Func<int, bool>? Admit { get; set; }
 
-    public static async Task<LocalConnector> StartAsync()
+    /// <summary>Starts a connector; on <paramref name="port"/> when given (one that came back after an outage), else on a free port.</summary>
+    public static async Task<LocalConnector> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var connector = new LocalConnector(app);
         app.MapPost("/v3/conversations/{conversation}/activities", async (string conversation, HttpContext context) =>

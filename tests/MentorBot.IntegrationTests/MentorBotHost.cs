@@ -66,7 +66,11 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts a host that authenticates every activity, as production does.</summary>
-    public static Task<MentorBotHost> StartAuthenticatedAsync(IReadOnlyDictionary<string, string?>? settings = null, TestTokenIssuer? tokens = null)
+    public static Task<MentorBotHost> StartAuthenticatedAsync(IReadOnlyDictionary<string, string?>? settings = null, TestTokenIssuer? tokens = null) =>
+        StartAuthenticatedWithAsync(settings, tokens, null);
+
+    /// <summary>An authenticating host with some services replaced (the bot's real credential against a local authority, for instance).</summary>
+    public static Task<MentorBotHost> StartAuthenticatedWithAsync(IReadOnlyDictionary<string, string?>? settings, TestTokenIssuer? tokens, Action<IServiceCollection>? services)
     {
         var all = new Dictionary<string, string?>
         {
@@ -80,7 +84,7 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        return StartAsync("Production", all, tokens);
+        return StartAsync("Production", all, tokens, services);
     }
 
     /// <summary>A development host on a database the caller owns and keeps after this host is gone.</summary>
@@ -91,10 +95,10 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         return host;
     }
 
-    public static async Task<MentorBotHost> StartAsync(string environment, IReadOnlyDictionary<string, string?>? settings, TestTokenIssuer? tokens = null)
+    public static async Task<MentorBotHost> StartAsync(string environment, IReadOnlyDictionary<string, string?>? settings, TestTokenIssuer? tokens = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync();
-        var host = new MentorBotHost(database, environment, settings ?? new Dictionary<string, string?>(), tokens);
+        var host = new MentorBotHost(database, environment, settings ?? new Dictionary<string, string?>(), tokens) { _services = services };
         await host.WaitUntilHealthyAsync();
         return host;
     }

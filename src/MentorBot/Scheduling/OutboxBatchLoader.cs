@@ -4,8 +4,11 @@ using MentorBot.Persistence;
 
 namespace MentorBot.Scheduling;
 
-/// <summary>What one queued item needs before it can be sent: its card, its person and their conversation.</summary>
-internal sealed record PreparedSend(AdaptiveCard? Card, Person? Person, StoredConversation? Conversation);
+/// <summary>
+/// What one queued item needs before it can be sent: its card, its person and their conversation; or, for a queued
+/// reply, the activity it keeps and the conversation it answers.
+/// </summary>
+internal sealed record PreparedSend(AdaptiveCard? Card, Person? Person, StoredConversation? Conversation, string? Prepared = null);
 
 /// <summary>
 /// Reads what a claimed batch needs in a handful of queries: the people and their conversations for the whole batch,
@@ -32,9 +35,15 @@ internal sealed class OutboxBatchLoader(IEnumerable<IOutboxRenderer> renderers, 
             }
         }
 
+        var prepared = new Dictionary<string, PreparedSend>(StringComparer.Ordinal);
+        foreach (var reply in batch.Where(i => i.PreparedActivity is not null))
+        {
+            prepared[reply.Id] = await LoadOneAsync(reply, cancellationToken);
+        }
+
+        batch = [.. batch.Where(i => i.PreparedActivity is null)];
         var people = await directory.FindByIdsAsync([.. batch.Select(i => i.PersonId).Distinct(StringComparer.Ordinal)], cancellationToken);
         var reach = await conversations.FindPersonalByObjectIdsAsync([.. people.Values.Select(p => p.AadObjectId).OfType<string>()], cancellationToken);
-        var prepared = new Dictionary<string, PreparedSend>(StringComparer.Ordinal);
         foreach (var item in batch.Where(i => cards.ContainsKey(i.Id)))
         {
             var person = people.GetValueOrDefault(item.PersonId);
@@ -48,6 +57,12 @@ internal sealed class OutboxBatchLoader(IEnumerable<IOutboxRenderer> renderers, 
     /// <summary>One item on its own: its renderer, its person, their conversation.</summary>
     public async Task<PreparedSend> LoadOneAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        if (item.PreparedActivity is { } activity)
+        {
+            var answered = item.ConversationId is null ? null : await conversations.FindAsync(item.ConversationId, cancellationToken);
+            return new PreparedSend(null, null, answered, activity);
+        }
+
         var renderer = renderers.FirstOrDefault(r => r.Kind == item.Kind);
         var card = renderer is null ? null : await renderer.RenderAsync(item.Reference, item.PersonId, cancellationToken);
         var person = await directory.FindByIdAsync(item.PersonId, cancellationToken);

@@ -94,10 +94,16 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task<DispatchResult> SendOneAsync(OutboxItem item, PreparedSend prepared, OutboxOptions settings, GroupCommit<string> marks, CancellationToken cancellationToken)
     {
-        var (card, person, conversation) = prepared;
-        if (card is null || person?.AadObjectId is null)
+        var (card, person, conversation, reply) = prepared;
+        if (reply is null && (card is null || person?.AadObjectId is null))
         {
             await store.MarkDroppedAsync(item.Id, card is null ? "nothing to send any more" : "person left the map", cancellationToken);
+            return DispatchResult.Dropped;
+        }
+
+        if (reply is not null && conversation is null)
+        {
+            await store.MarkDroppedAsync(item.Id, "the conversation it answers is unknown", cancellationToken);
             return DispatchResult.Dropped;
         }
 
@@ -123,7 +129,9 @@ internal sealed partial class OutboxDispatcher(
         SendOutcome outcome;
         try
         {
-            outcome = await messenger.SendAsync(conversation.Reference, card, PaceAsync, cancellationToken);
+            outcome = reply is not null
+                ? await messenger.SendPreparedAsync(conversation.Reference, reply, PaceAsync, cancellationToken)
+                : await messenger.SendAsync(conversation.Reference, card!, PaceAsync, cancellationToken);
         }
         catch (LeaseRunningOutException)
         {
@@ -145,6 +153,10 @@ internal sealed partial class OutboxDispatcher(
                 await store.MarkGoneAsync(item.Id, gone.Reason, cancellationToken);
                 await conversations.MarkAsync(conversation.ConversationId, gone.Reason.Contains("Blocked", StringComparison.OrdinalIgnoreCase) || gone.Reason == "forbidden" ? ReachStatus.Blocked : ReachStatus.Gone, gone.Reason, cancellationToken);
                 return DispatchResult.Gone;
+            case SendOutcome.Unavailable unavailable:
+                // Nothing reached Teams (no token, or no connector): an outage must not use up the item's attempts.
+                await store.RequeueUnattemptedAsync(item.Id, unavailable.Reason, time.GetUtcNow() + unavailable.RetryAfter, cancellationToken);
+                return DispatchResult.Retrying;
             case SendOutcome.Failed failed when item.Attempts < settings.MaxAttempts:
                 await store.RequeueAsync(item.Id, failed.Reason, time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, item.Attempts) * 15)), cancellationToken);
                 return DispatchResult.Retrying;

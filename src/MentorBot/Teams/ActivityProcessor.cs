@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorBot.Cards;
 using MentorBot.Features.Conversations;
+using MentorBot.Features.Map;
 using MentorBot.Persistence;
+using MentorBot.Scheduling;
 using MentorBot.Teams.Wire;
 
 namespace MentorBot.Teams;
@@ -17,6 +19,8 @@ internal sealed partial class ActivityProcessor(
     TeamsMessenger messenger,
     ConversationReferenceStore conversations,
     ProcessedActivityStore processed,
+    OutboxStore outbox,
+    MapDirectory directory,
     ILogger<ActivityProcessor> logger)
 {
     private static string SomethingWentWrong(Activity activity) => Languages.From(activity.Locale).Pick(
@@ -64,12 +68,18 @@ internal sealed partial class ActivityProcessor(
 
         try
         {
-            var result = await RouteAsync(activity, reference, cancellationToken);
+            var result = await RouteAsync(activity, reference, activityKey, cancellationToken);
             if (activityKey is not null && result is InboundResult.InvokeAnswer answer)
             {
                 // Written once: kept for a retry, and sent.
                 await processed.SaveResponseAsync(activityKey, answer.Json, cancellationToken);
                 return answer;
+            }
+
+            if (activityKey is not null && result is InboundResult.Unavailable)
+            {
+                // Neither delivered nor kept: Teams sends the activity again, and it must be processed then.
+                await TryReleaseAsync(activityKey);
             }
 
             return result;
@@ -96,12 +106,12 @@ internal sealed partial class ActivityProcessor(
         }
     }
 
-    private async Task<InboundResult> RouteAsync(Activity activity, ConversationReference? reference, CancellationToken cancellationToken)
+    private async Task<InboundResult> RouteAsync(Activity activity, ConversationReference? reference, string? activityKey, CancellationToken cancellationToken)
     {
         switch (activity.Type)
         {
             case ActivityTypes.Message:
-                return await OnMessageAsync(activity, reference, cancellationToken);
+                return await OnMessageAsync(activity, reference, activityKey, cancellationToken);
             case ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardActionInvoke:
                 return await OnExecuteAsync(activity, cancellationToken);
             case ActivityTypes.Invoke:
@@ -109,8 +119,7 @@ internal sealed partial class ActivityProcessor(
                 return new InboundResult.NotImplemented($"invoke '{activity.Name}' is not supported");
             case ActivityTypes.ConversationUpdate when reference is not null && BotWasAdded(activity):
             case ActivityTypes.InstallationUpdate when reference is not null && activity.Action is "add" or "add-upgrade":
-                await WelcomeAsync(activity, reference!, cancellationToken);
-                return InboundResult.Ok;
+                return await WelcomeAsync(activity, reference!, activityKey, cancellationToken);
             case ActivityTypes.InstallationUpdate when reference is not null && IsRemoval(activity):
                 await conversations.MarkAsync(reference.ConversationId, ReachStatus.Uninstalled, "the app was removed", cancellationToken);
                 Log.Uninstalled(logger);
@@ -121,7 +130,7 @@ internal sealed partial class ActivityProcessor(
         }
     }
 
-    private async Task<InboundResult> OnMessageAsync(Activity activity, ConversationReference? reference, CancellationToken cancellationToken)
+    private async Task<InboundResult> OnMessageAsync(Activity activity, ConversationReference? reference, string? activityKey, CancellationToken cancellationToken)
     {
         var caller = TurnTranslator.CallerOf(activity);
         if (caller is null || reference is null)
@@ -129,20 +138,19 @@ internal sealed partial class ActivityProcessor(
             return new InboundResult.BadRequest("the message does not say who sent it or where to answer");
         }
 
+        var reply = new Reply(reference, activityKey, caller);
         if (activity.Value is { ValueKind: JsonValueKind.Object })
         {
             var submit = TurnTranslator.ReadSubmit(activity.Value);
             var outcome = submit is { } s
                 ? await dispatcher.HandleCardActionAsync(new CardActionTurn(caller, s.Verb, s.Data), cancellationToken)
                 : new CardActionOutcome.ShowMessage(OutOfDate(activity));
-            await DeliverSubmitOutcomeAsync(reference, activity.ReplyToId, outcome, cancellationToken);
-            return InboundResult.Ok;
+            return await DeliverSubmitOutcomeAsync(reply, activity.ReplyToId, outcome, cancellationToken);
         }
 
         var text = TurnTranslator.CleanText(activity.Text ?? string.Empty);
         var card = await dispatcher.HandleTextAsync(new TextTurn(caller, text), cancellationToken);
-        await messenger.ReplyAsync(reference, activity.Id, card, cancellationToken);
-        return InboundResult.Ok;
+        return await SentOrQueuedAsync(reply, await messenger.ReplyAsync(reference, activity.Id, card, cancellationToken), () => TeamsMessenger.Prepare(card), cancellationToken);
     }
 
     private async Task<InboundResult> OnExecuteAsync(Activity activity, CancellationToken cancellationToken)
@@ -165,40 +173,65 @@ internal sealed partial class ActivityProcessor(
         return Answer(await dispatcher.HandleCardActionAsync(new CardActionTurn(caller, e.Verb, e.Data, handle), cancellationToken));
     }
 
-    private async Task DeliverSubmitOutcomeAsync(ConversationReference reference, string? replyToId, CardActionOutcome outcome, CancellationToken cancellationToken)
+    private async Task<InboundResult> DeliverSubmitOutcomeAsync(Reply reply, string? replyToId, CardActionOutcome outcome, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
-            case CardActionOutcome.ReplaceCard replace when replyToId is not null:
-                var updated = await messenger.UpdateCardAsync(reference, replyToId, replace.Card, cancellationToken);
-                if (updated is not SendOutcome.Sent)
-                {
-                    await messenger.SendAsync(reference, replace.Card, cancellationToken);
-                }
-
-                break;
             case CardActionOutcome.ReplaceCard replace:
-                await messenger.SendAsync(reference, replace.Card, cancellationToken);
-                break;
+                var updated = replyToId is null ? null : await messenger.UpdateCardAsync(reply.To, replyToId, replace.Card, cancellationToken);
+                return updated is SendOutcome.Sent
+                    ? InboundResult.Ok
+                    : await SentOrQueuedAsync(reply, await messenger.SendAsync(reply.To, replace.Card, cancellationToken), () => TeamsMessenger.Prepare(replace.Card), cancellationToken);
             case CardActionOutcome.ShowMessage message:
-                await messenger.SendTextAsync(reference, message.Text, cancellationToken);
-                break;
+                return await SentOrQueuedAsync(reply, await messenger.SendTextAsync(reply.To, message.Text, cancellationToken), () => TeamsMessenger.PrepareText(message.Text), cancellationToken);
+            default:
+                return InboundResult.Ok;
         }
     }
 
-    private async Task WelcomeAsync(Activity activity, ConversationReference reference, CancellationToken cancellationToken)
+    private async Task<InboundResult> WelcomeAsync(Activity activity, ConversationReference reference, string? activityKey, CancellationToken cancellationToken)
     {
         if (!await conversations.TryClaimWelcomeAsync(reference.ConversationId, cancellationToken))
         {
             Log.AlreadyWelcomed(logger);
-            return;
+            return InboundResult.Ok;
         }
 
         var caller = TurnTranslator.CallerOf(activity) ?? new Caller(reference.TenantId, string.Empty, "there", activity.Locale, activity.LocalTimezone);
         var card = await dispatcher.WelcomeAsync(caller, cancellationToken);
         var outcome = await messenger.SendAsync(reference, card, cancellationToken);
         Log.Welcomed(logger, outcome.GetType().Name);
+        return await SentOrQueuedAsync(new Reply(reference, activityKey ?? "welcome:" + reference.ConversationId, caller), outcome, () => TeamsMessenger.Prepare(card), cancellationToken);
     }
+
+    /// <summary>
+    /// A reply that could not go out now (the bot's token or the connector is unavailable, or Teams throttled it) waits
+    /// in the outbox and is sent as soon as it can be, once. If even that fails, the activity is answered 503 and Teams
+    /// sends it again. A recipient who is gone gets nothing, as for any send.
+    /// </summary>
+    private async Task<InboundResult> SentOrQueuedAsync(Reply reply, SendOutcome outcome, Func<string> prepare, CancellationToken cancellationToken)
+    {
+        if (outcome is SendOutcome.Sent or SendOutcome.RecipientGone)
+        {
+            return InboundResult.Ok;
+        }
+
+        try
+        {
+            var person = string.IsNullOrEmpty(reply.Caller.AadObjectId) ? null : await directory.FindByAadObjectIdAsync(reply.Caller.AadObjectId, cancellationToken);
+            await outbox.EnqueueReplyAsync(reply.Key ?? Guid.NewGuid().ToString("N"), person?.Id ?? "aad:" + reply.Caller.AadObjectId, reply.To.ConversationId, prepare(), cancellationToken);
+            Log.ReplyQueued(logger, outcome.GetType().Name);
+            return InboundResult.Ok;
+        }
+        catch (DbException ex)
+        {
+            Log.StoreUnavailable(logger, ex);
+            return new InboundResult.Unavailable("the reply could not be sent or kept; send the activity again");
+        }
+    }
+
+    /// <summary>Where a turn's reply goes, and what makes it unique (the inbound activity) when it waits in the outbox.</summary>
+    private sealed record Reply(ConversationReference To, string? Key, Caller Caller);
 
     private async Task<InboundResult> ReplayAsync(Activity activity, string activityKey, CancellationToken cancellationToken)
     {
@@ -214,15 +247,16 @@ internal sealed partial class ActivityProcessor(
             : new InboundResult.InvokeAnswer(stored!);
     }
 
+    /// <summary>Best effort: the turn failed already, and an apology that cannot be sent is not worth a 500.</summary>
     private async Task TryApologiseAsync(ConversationReference reference, string apology)
     {
         try
         {
             await messenger.SendTextAsync(reference, apology, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is DbException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex)
         {
-            Log.HandlerFailed(logger, ex);
+            Log.ApologyFailed(logger, ex.GetType().Name);
         }
     }
 
@@ -279,5 +313,11 @@ internal sealed partial class ActivityProcessor(
 
         [LoggerMessage(EventId = 3408, Level = LogLevel.Information, Message = "Welcome card delivered: {Outcome}.")]
         public static partial void Welcomed(ILogger logger, string outcome);
+
+        [LoggerMessage(EventId = 3409, Level = LogLevel.Warning, Message = "The reply could not be sent now ({Outcome}); it waits in the outbox.")]
+        public static partial void ReplyQueued(ILogger logger, string outcome);
+
+        [LoggerMessage(EventId = 3410, Level = LogLevel.Warning, Message = "The apology for a failed turn could not be sent ({Error}).")]
+        public static partial void ApologyFailed(ILogger logger, string error);
     }
 }

@@ -19,6 +19,13 @@ internal sealed class BotOptions
     /// <summary>Client id of a user-assigned managed identity, when the bot is one.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// The Entra authority the bot's tokens come from: the public cloud by default, another for a national cloud
+    /// (for example https://login.microsoftonline.us/).
+    /// </summary>
+    [Required]
+    public Uri AuthorityHost { get; set; } = new("https://login.microsoftonline.com/");
+
     /// <summary>Tenants allowed to talk to the bot. Empty allows every tenant.</summary>
     public string[] AllowedTenants { get; set; } = [];
 

@@ -43,7 +43,18 @@ internal sealed partial class ConnectorClient(
         return CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
     }
 
-    private async Task<SendOutcome> CallAsync<TBody>(HttpMethod method, string serviceUrl, string path, TBody body, CancellationToken cancellationToken, Func<CancellationToken, Task>? pace = null)
+    /// <summary>Sends an activity serialised earlier (<see cref="Serialize"/>): a reply that waited in the outbox.</summary>
+    public Task<SendOutcome> SendSerializedAsync(ConversationReference to, byte[] activity, Func<CancellationToken, Task>? pace, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, to.ServiceUrl, $"v3/conversations/{Escape(to.ConversationId)}/activities", activity, cancellationToken, pace);
+
+    /// <summary>An activity's wire form, as <see cref="SendAsync(ConversationReference, OutgoingActivity, CancellationToken)"/> sends it.</summary>
+    public static byte[] Serialize(OutgoingActivity activity) => JsonSerializer.SerializeToUtf8Bytes(activity, WireJson.Options);
+
+    // Serialised once, and sent with a Content-Length: some connectors and proxies refuse chunked bodies.
+    private Task<SendOutcome> CallAsync<TBody>(HttpMethod method, string serviceUrl, string path, TBody body, CancellationToken cancellationToken, Func<CancellationToken, Task>? pace = null) =>
+        CallAsync(method, serviceUrl, path, JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options), cancellationToken, pace);
+
+    private async Task<SendOutcome> CallAsync(HttpMethod method, string serviceUrl, string path, byte[] payload, CancellationToken cancellationToken, Func<CancellationToken, Task>? pace)
     {
         if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http"))
         {
@@ -52,16 +63,22 @@ internal sealed partial class ConnectorClient(
 
         var settings = options.Value;
         var uri = new Uri(baseUri, path);
-
-        // Serialised once, and sent with a Content-Length: some connectors and proxies refuse chunked bodies.
-        var payload = JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options);
         for (var attempt = 1; ; attempt++)
         {
             TimeSpan? retryAfter;
             string failure;
+            var unreachable = false;
             if (pace is not null)
             {
                 await pace(cancellationToken);
+            }
+
+            var token = await tokens.GetTokenAsync(cancellationToken);
+            if (token.Problem is { } problem)
+            {
+                // Nothing was sent: without the bot's token no call can succeed, and retrying in-line only holds the caller.
+                Log.NoToken(logger, problem);
+                return new SendOutcome.Unavailable("no token: " + problem, settings.TokenRetryAfter);
             }
 
             try
@@ -69,9 +86,9 @@ internal sealed partial class ConnectorClient(
                 using var content = new ByteArrayContent(payload);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                 using var request = new HttpRequestMessage(method, uri) { Content = content };
-                if (await tokens.GetTokenAsync(cancellationToken) is { } token)
+                if (token.Value is { } bearer)
                 {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
                 }
 
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -100,6 +117,7 @@ internal sealed partial class ConnectorClient(
             {
                 retryAfter = null;
                 failure = $"network error ({ex.HttpRequestError})";
+                unreachable = ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -112,7 +130,9 @@ internal sealed partial class ConnectorClient(
             if (attempt >= settings.MaxAttempts || delay > settings.MaxInlineDelay)
             {
                 Log.GaveUp(logger, attempt, failure);
-                return throttled ? new SendOutcome.Throttled(delay) : new SendOutcome.Failed(failure);
+                return throttled ? new SendOutcome.Throttled(delay)
+                    : unreachable ? new SendOutcome.Unavailable(failure, retryAfter ?? Unreachable)
+                    : new SendOutcome.Failed(failure);
             }
 
             await Task.Delay(delay, time, cancellationToken);
@@ -193,6 +213,9 @@ internal sealed partial class ConnectorClient(
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 
+    /// <summary>How long a connector that could not be reached at all is left alone before a queued send tries again.</summary>
+    private static readonly TimeSpan Unreachable = TimeSpan.FromSeconds(30);
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Connector throttled the bot (attempt {Attempt}, Retry-After {RetryAfterMs} ms).")]
@@ -200,6 +223,9 @@ internal sealed partial class ConnectorClient(
 
         [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Connector call gave up after {Attempts} attempts: {Failure}.")]
         public static partial void GaveUp(ILogger logger, int attempts, string failure);
+
+        [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Connector call not made: {Problem}.")]
+        public static partial void NoToken(ILogger logger, string problem);
 
         [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Connector refused the call with {Status} ({Code}).")]
         public static partial void Refused(ILogger logger, int status, string code);

@@ -21,4 +21,15 @@ internal sealed class ConnectorOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a call waits for the bot's token. Past it the connector counts as unavailable for this call: a reply goes
+    /// to the outbox, so a slow token endpoint never holds a turn past what Teams waits for.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan TokenWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After the token endpoint failed, how long every call is told at once that there is no token before it is asked again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan TokenRetryAfter { get; set; } = TimeSpan.FromSeconds(15);
 }

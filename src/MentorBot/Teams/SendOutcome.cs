@@ -16,4 +16,10 @@ internal abstract record SendOutcome
     public sealed record RecipientGone(string Reason) : SendOutcome;
 
     public sealed record Failed(string Reason) : SendOutcome;
+
+    /// <summary>
+    /// Nothing reached Teams: the bot's token could not be had, or the connector could not be reached at all. Not the
+    /// message's fault, so a queued item tries again after <paramref name="RetryAfter"/> without spending an attempt.
+    /// </summary>
+    public sealed record Unavailable(string Reason, TimeSpan RetryAfter) : SendOutcome;
 }

@@ -54,6 +54,16 @@ internal sealed partial class TeamsMessenger(
     public async Task<SendOutcome> UpdateCardAsync(ConversationReference to, string activityId, AdaptiveCard card, CancellationToken cancellationToken) =>
         await RecordAsync(to, await connector.UpdateAsync(to, activityId, ToActivity(card), cancellationToken), cancellationToken);
 
+    /// <summary>A card as the activity that would carry it, in an opaque form the outbox keeps for a reply sent later.</summary>
+    public static string Prepare(AdaptiveCard card) => System.Text.Encoding.UTF8.GetString(ConnectorClient.Serialize(ToActivity(card)));
+
+    /// <summary>A text message, prepared like <see cref="Prepare(AdaptiveCard)"/>.</summary>
+    public static string PrepareText(string text) => System.Text.Encoding.UTF8.GetString(ConnectorClient.Serialize(new OutgoingActivity { Text = text }));
+
+    /// <summary>Sends what <see cref="Prepare(AdaptiveCard)"/> made, paced like any queued send.</summary>
+    public async Task<SendOutcome> SendPreparedAsync(ConversationReference to, string prepared, Func<CancellationToken, Task>? pace, CancellationToken cancellationToken) =>
+        await RecordAsync(to, await connector.SendSerializedAsync(to, System.Text.Encoding.UTF8.GetBytes(prepared), pace, cancellationToken), cancellationToken);
+
     internal static OutgoingActivity ToActivity(AdaptiveCard card, string? replyToId = null)
     {
         var content = CardSerializer.ToJsonNode(card);

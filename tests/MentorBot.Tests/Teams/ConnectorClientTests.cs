@@ -17,7 +17,7 @@ public sealed class ConnectorClientTests
     public ConnectorClientTests()
     {
         var options = Options.Create(new ConnectorOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxInlineDelay = TimeSpan.FromSeconds(2) });
-        var tokens = new ConnectorTokenProvider(new BotCredential(null), TimeProvider.System);
+        var tokens = new ConnectorTokenProvider(new BotCredential(null), options, TimeProvider.System, NullLogger<ConnectorTokenProvider>.Instance);
         _client = new ConnectorClient(new HttpClient(_http), tokens, options, TimeProvider.System, NullLogger<ConnectorClient>.Instance);
     }
 
