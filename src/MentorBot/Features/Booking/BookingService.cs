@@ -15,7 +15,6 @@ internal sealed partial class BookingService(
     MapDirectory directory,
     BookingStore store,
     ICalendarProvider calendar,
-    OutboxStore outbox,
     IcsLinks ics,
     IOptions<BookingOptions> options,
     TimeProvider time,
@@ -137,8 +136,7 @@ internal sealed partial class BookingService(
         var outcome = await calendar.MoveAsync(Calendar(mentor), eventId, slot.Start, slot.End, cancellationToken);
         if (outcome is EventOutcome.Done or EventOutcome.Created)
         {
-            await store.MarkBookedAsync(booking.Id, BookingStatus.Moving, slot, eventId, null, cancellationToken);
-            await NotifyAsync(booking.Id, [booking.OtherThan(caller.Id)], cancellationToken);
+            await store.MarkBookedAsync(booking.Id, BookingStatus.Moving, slot, eventId, null, await TellingAsync([booking.OtherThan(caller.Id)], cancellationToken), cancellationToken);
             Log.Moved(logger, booking.Id);
             return await StateCardAsync(await store.GetAsync(booking.Id, cancellationToken) ?? booking, caller, l, cancellationToken);
         }
@@ -172,9 +170,8 @@ internal sealed partial class BookingService(
                 l.Pick("The calendar didn't answer, so the meeting is still booked. Try cancelling again in a minute.", "El calendario no respondió, así que la reunión sigue reservada. Vuelve a cancelar en un minuto."));
         }
 
-        if (await store.MarkCancelledAsync(booking.Id, cancellationToken))
+        if (await store.MarkCancelledAsync(booking.Id, await TellingAsync([booking.OtherThan(caller.Id)], cancellationToken), cancellationToken))
         {
-            await NotifyAsync(booking.Id, [booking.OtherThan(caller.Id)], cancellationToken);
             Log.Cancelled(logger, booking.Id);
         }
 
@@ -203,15 +200,15 @@ internal sealed partial class BookingService(
             {
                 var (mentor, _) = await PeopleAsync(booking, cancellationToken);
                 var moved = await calendar.MoveAsync(Calendar(mentor), eventId, slot.Start, slot.End, cancellationToken);
+                var both = await TellingAsync([booking.MentorId, booking.MenteeId], cancellationToken);
                 _ = moved is EventOutcome.Done
-                    ? await store.MarkBookedAsync(booking.Id, BookingStatus.Moving, slot, eventId, null, cancellationToken)
-                    : await store.MarkProblemAsync(booking.Id, BookingStatus.Moving, BookingStatus.Booked, "move", slot, cancellationToken);
-                await NotifyAsync(booking.Id, [booking.MentorId, booking.MenteeId], cancellationToken);
+                    ? await store.MarkBookedAsync(booking.Id, BookingStatus.Moving, slot, eventId, null, both, cancellationToken)
+                    : await store.MarkProblemAsync(booking.Id, BookingStatus.Moving, BookingStatus.Booked, "move", slot, cancellationToken, both);
                 continue;
             }
 
-            await CompleteAsync(booking, booking.RequesterId, cancellationToken);
-            await NotifyAsync(booking.Id, [booking.RequesterId], cancellationToken);
+            // The requester pressed the button long ago: whatever the outcome, they are told too.
+            await CompleteAsync(booking, booking.RequesterId, cancellationToken, alsoTell: booking.RequesterId);
         }
     }
 
@@ -229,8 +226,13 @@ internal sealed partial class BookingService(
         return await StateCardAsync(booking, person, Languages.From(person.Locale), cancellationToken);
     }
 
-    private async Task<Completed> CompleteAsync(Booking booking, string requesterId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Books the claimed slot, or proposes fresh times when it was taken meanwhile. The other person (and
+    /// <paramref name="alsoTell"/>) hear of the outcome in the transaction that records it.
+    /// </summary>
+    private async Task<Completed> CompleteAsync(Booking booking, string requesterId, CancellationToken cancellationToken, string? alsoTell = null)
     {
+        var told = alsoTell is null ? null : await TellingAsync([alsoTell], cancellationToken);
         var slot = booking.Slot!;
         var (mentor, mentee) = await PeopleAsync(booking, cancellationToken);
         var check = await calendar.GetAvailabilityAsync([Calendar(mentor), Calendar(mentee)], slot.Start, slot.End, cancellationToken);
@@ -238,7 +240,7 @@ internal sealed partial class BookingService(
         {
             var reader = requesterId == mentor.Id ? mentor : mentee;
             var fresh = await FindSlotsAsync(mentor, mentee, booking.Minutes, reader.TimeZone, cancellationToken);
-            await store.ProposeAsync(booking.Id, booking.Status, BookingStatus.Proposed, fresh.Slots, "taken", cancellationToken);
+            await store.ProposeAsync(booking.Id, booking.Status, BookingStatus.Proposed, fresh.Slots, "taken", cancellationToken, told);
             Log.SlotTaken(logger, booking.Id);
             return new Completed(booking with { Status = BookingStatus.Proposed, Proposals = fresh.Slots }, l => l.Pick(
                 "That time was just taken on one of your calendars. Here are fresh times.",
@@ -251,13 +253,13 @@ internal sealed partial class BookingService(
                 booking.TransactionId ?? Booking.TransactionIdFor(booking.Id)), cancellationToken);
         if (created is EventOutcome.Created meeting)
         {
-            await store.MarkBookedAsync(booking.Id, booking.Status, slot, meeting.EventId, meeting.JoinUrl, cancellationToken);
-            await NotifyAsync(booking.Id, [booking.OtherThan(requesterId)], cancellationToken);
+            await store.MarkBookedAsync(booking.Id, booking.Status, slot, meeting.EventId, meeting.JoinUrl,
+                await TellingAsync([booking.OtherThan(requesterId), .. alsoTell is null ? Array.Empty<string>() : [alsoTell]], cancellationToken), cancellationToken);
             Log.Booked(logger, booking.Id, calendar.Name);
             return new Completed(await store.GetAsync(booking.Id, cancellationToken) ?? booking, null);
         }
 
-        await store.MarkProblemAsync(booking.Id, booking.Status, BookingStatus.Failed, "calendar", null, cancellationToken);
+        await store.MarkProblemAsync(booking.Id, booking.Status, BookingStatus.Failed, "calendar", null, cancellationToken, told);
         Log.CalendarRefused(logger, booking.Id, "create", created.GetType().Name);
         return new Completed(booking with { Status = BookingStatus.Failed }, null);
     }
@@ -323,29 +325,29 @@ internal sealed partial class BookingService(
         return new FoundSlots(slots, CalendarDown: false, unreadable);
     }
 
-    private async Task NotifyAsync(string bookingId, IEnumerable<string> people, CancellationToken cancellationToken)
+    /// <summary>
+    /// The update cards for <paramref name="people"/> about a booking as it is once changed, each inside their working
+    /// hours: the store queues them in the transaction that makes the change.
+    /// </summary>
+    private async Task<BookingCards> TellingAsync(IEnumerable<string> people, CancellationToken cancellationToken)
     {
-        var booking = await store.GetAsync(bookingId, cancellationToken);
-        if (booking is null)
-        {
-            return;
-        }
-
         var now = time.GetUtcNow();
+        var delays = new List<(string PersonId, TimeSpan Delay)>();
         foreach (var personId in people.Distinct(StringComparer.Ordinal))
         {
             var person = await directory.FindByIdAsync(personId, cancellationToken);
-            var delay = person is null ? TimeSpan.Zero : CheckInSlots.Place(now, person) - now;
-            await outbox.EnqueueAsync(UpdateKind, $"{booking.Id}:{booking.Revision}:{booking.Status}", personId, cancellationToken, delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+            delays.Add((personId, person is null ? TimeSpan.Zero : CheckInSlots.Place(now, person) - now));
         }
+
+        return booking => delays.Select(d => new OutboxEntry(UpdateKind, $"{booking.Id}:{booking.Revision}:{booking.Status}", d.PersonId, d.Delay));
     }
 
     private static CalendarPerson Calendar(Person person) => new(person.Id, person.AadObjectId, person.Email, person.Name);
 
     private static IReadOnlyList<BookingCounterpart> Counterparts(PersonMap map, Language l) =>
     [
-        .. map.AsMentee.Where(m => m.Status == MentorshipStatus.Active).Select(m => new BookingCounterpart(m.MentorId, map.NameOf(m.MentorId), l.Pick("your mentor", "tu mentor"))),
-        .. map.AsMentor.Where(m => m.Status == MentorshipStatus.Active).Select(m => new BookingCounterpart(m.MenteeId, map.NameOf(m.MenteeId), l.Pick("your mentee", "a quien acompañas"))),
+        .. map.AsMentee.Where(m => m.Status == MentorshipStatus.Active).Select(m => new BookingCounterpart(m.MentorId, map.NameOf(m.MentorId), Relationships.MentorShort(m.Kind, l))),
+        .. map.AsMentor.Where(m => m.Status == MentorshipStatus.Active).Select(m => new BookingCounterpart(m.MenteeId, map.NameOf(m.MenteeId), Relationships.MenteeShort(m.Kind, l))),
     ];
 
     private static AdaptiveCard Gone(Language l)

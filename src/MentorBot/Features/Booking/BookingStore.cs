@@ -81,26 +81,28 @@ internal sealed class BookingStore(Database database, TimeProvider time)
     }
 
     /// <summary>Fresh proposals (first ones, after "slot taken", or for a reschedule); <paramref name="status"/> is what the booking is left in.</summary>
-    public Task<bool> ProposeAsync(string id, string expected, string status, IReadOnlyList<Slot> slots, string? problem, CancellationToken cancellationToken) =>
+    public Task<bool> ProposeAsync(string id, string expected, string status, IReadOnlyList<Slot> slots, string? problem, CancellationToken cancellationToken, BookingCards? queue = null) =>
         UpdateAsync(
             "status = @status, slots_json = @slots, problem = @problem, lease_until_ms = NULL",
             id,
             expected,
             new { status, slots = Serialize(slots), problem },
             bump: false,
+            queue,
             cancellationToken);
 
-    public Task<bool> MarkBookedAsync(string id, string expected, Slot slot, string eventId, string? joinUrl, CancellationToken cancellationToken) =>
+    public Task<bool> MarkBookedAsync(string id, string expected, Slot slot, string eventId, string? joinUrl, BookingCards? queue, CancellationToken cancellationToken) =>
         UpdateAsync(
             "status = 'booked', slot_start_ms = @start, slot_end_ms = @end, event_id = @eventId, join_url = COALESCE(@joinUrl, join_url), lease_until_ms = NULL, problem = NULL",
             id,
             expected,
             new { start = slot.Start.ToUnixTimeMilliseconds(), end = slot.End.ToUnixTimeMilliseconds(), eventId, joinUrl },
             bump: true,
+            queue,
             cancellationToken);
 
     /// <summary>The calendar refused: back to <paramref name="status"/> (failed, or booked at the old time for a move), saying why.</summary>
-    public Task<bool> MarkProblemAsync(string id, string expected, string status, string problem, Slot? restore, CancellationToken cancellationToken) =>
+    public Task<bool> MarkProblemAsync(string id, string expected, string status, string problem, Slot? restore, CancellationToken cancellationToken, BookingCards? queue = null) =>
         UpdateAsync(
             restore is null
                 ? "status = @status, problem = @problem, lease_until_ms = NULL"
@@ -109,10 +111,11 @@ internal sealed class BookingStore(Database database, TimeProvider time)
             expected,
             new { status, problem, start = restore?.Start.ToUnixTimeMilliseconds(), end = restore?.End.ToUnixTimeMilliseconds() },
             bump: false,
+            queue,
             cancellationToken);
 
-    public Task<bool> MarkCancelledAsync(string id, CancellationToken cancellationToken) =>
-        UpdateAsync("status = 'cancelled', lease_until_ms = NULL", id, BookingStatus.Booked, new { }, bump: true, cancellationToken);
+    public Task<bool> MarkCancelledAsync(string id, BookingCards queue, CancellationToken cancellationToken) =>
+        UpdateAsync("status = 'cancelled', lease_until_ms = NULL", id, BookingStatus.Booked, new { }, bump: true, queue, cancellationToken);
 
     /// <summary>Bookings an instance started and did not finish (it crashed or was stopped): their lease has run out.</summary>
     public async Task<IReadOnlyList<Booking>> AbandonedAsync(CancellationToken cancellationToken)
@@ -134,18 +137,31 @@ internal sealed class BookingStore(Database database, TimeProvider time)
             cancellationToken: cancellationToken))).Select(r => r.ToBooking())];
     }
 
-    private async Task<bool> UpdateAsync(string set, string id, string expected, object values, bool bump, CancellationToken cancellationToken)
+    /// <summary>
+    /// One change of state, from <paramref name="expected"/>; when it happens, the cards it announces (<paramref name="queue"/>,
+    /// from the booking as changed) are queued in the same transaction.
+    /// </summary>
+    private Task<bool> UpdateAsync(string set, string id, string expected, object values, bool bump, BookingCards? queue, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var parameters = new DynamicParameters(values);
         parameters.Add("id", id);
         parameters.Add("expected", expected);
-        parameters.Add("now", time.GetUtcNow().ToUnixTimeMilliseconds());
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE bookings SET {set}, updated_at_ms = @now{(bump ? ", revision = revision + 1" : string.Empty)} WHERE id = @id AND status = @expected",
-            parameters,
-            cancellationToken: cancellationToken));
-        return rows == 1;
+        parameters.Add("now", now.ToUnixTimeMilliseconds());
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE bookings SET {set}, updated_at_ms = @now{(bump ? ", revision = revision + 1" : string.Empty)} WHERE id = @id AND status = @expected",
+                parameters,
+                transaction)) == 1;
+            if (changed && queue is not null)
+            {
+                var booking = (await connection.QuerySingleAsync<BookingRow>(new CommandDefinition($"SELECT {Columns} FROM bookings WHERE id = @id", new { id }, transaction))).ToBooking();
+                await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue(booking), now, CancellationToken.None);
+            }
+
+            return changed;
+        }, cancellationToken);
     }
 
     private static string Serialize(IReadOnlyList<Slot> slots) =>
@@ -215,3 +231,6 @@ internal sealed class BookingStore(Database database, TimeProvider time)
             DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt));
     }
 }
+
+/// <summary>The cards a change to a booking announces, from the booking as changed.</summary>
+internal delegate IEnumerable<Scheduling.OutboxEntry> BookingCards(Booking booking);

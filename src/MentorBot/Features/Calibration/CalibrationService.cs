@@ -14,7 +14,6 @@ internal sealed partial class CalibrationService(
     MapStore map,
     MapDirectory directory,
     CalibrationStore store,
-    OutboxStore outbox,
     Matching.MatchingStore matching,
     TimeProvider time,
     ILogger<CalibrationService> logger)
@@ -49,10 +48,8 @@ internal sealed partial class CalibrationService(
 
             foreach (var (person, role) in new[] { (mentor, "mentor"), (mentee, "mentee") })
             {
-                if (await store.AskAsync(pairing.Id, person.Id, role, cancellationToken))
+                if (await store.AskAsync(pairing.Id, person.Id, role, new OutboxEntry(AskKind, pairing.Id, person.Id, CheckInSlots.Place(now, person) - now), cancellationToken))
                 {
-                    var delay = CheckInSlots.Place(now, person) - now;
-                    await outbox.EnqueueAsync(AskKind, pairing.Id, person.Id, cancellationToken, delay);
                     asked++;
                 }
             }
@@ -85,7 +82,11 @@ internal sealed partial class CalibrationService(
         }
 
         var note = turn.Get("note") is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim()[..Math.Min(500, text.Trim().Length)] : null;
-        var saved = await store.AnswerAsync(mentorshipId, person.Id, score, note, cancellationToken);
+        // A low score reaches every programme admin: queued in the transaction that saves it.
+        IReadOnlyList<OutboxEntry> flags = score <= LowScore
+            ? [.. (await map.LoadAsync(cancellationToken)).People.Where(p => p.IsAdmin).Select(admin => new OutboxEntry(FlagKind, $"{mentorshipId}|{person.Id}|{score}", admin.Id))]
+            : [];
+        var saved = await store.AnswerAsync(mentorshipId, person.Id, score, note, flags, cancellationToken);
         if (saved is not { } answer)
         {
             Log.NotAsked(logger);
@@ -94,11 +95,6 @@ internal sealed partial class CalibrationService(
 
         if (score <= LowScore)
         {
-            foreach (var admin in (await map.LoadAsync(cancellationToken)).People.Where(p => p.IsAdmin))
-            {
-                await outbox.EnqueueAsync(FlagKind, $"{mentorshipId}|{person.Id}|{score}", admin.Id, cancellationToken);
-            }
-
             Log.LowScore(logger, answer.Role);
         }
 
@@ -106,7 +102,7 @@ internal sealed partial class CalibrationService(
         if (score <= LowScore && rated is not null)
         {
             // The flag above already told admins; the pairing also joins the next matching run as a re-match.
-            await matching.RequestRematchAsync(rated, "calibration", cancellationToken);
+            await matching.RequestRematchAsync(rated, "calibration", [], cancellationToken);
         }
 
         var otherId = rated is null ? null : rated.MentorId == person.Id ? rated.MenteeId : rated.MentorId;

@@ -7,19 +7,32 @@ namespace MentorBot.Features.Calibration;
 internal sealed class CalibrationStore(Database database, TimeProvider time)
 {
     /// <summary>Records that the person is asked; false when they already were (a rerun or another instance).</summary>
-    public async Task<bool> AskAsync(string mentorshipId, string personId, string role, CancellationToken cancellationToken)
+    /// <summary>Records that the person is asked and queues the card that asks them, in one transaction; false when they already were.</summary>
+    public Task<bool> AskAsync(string mentorshipId, string personId, string role, Scheduling.OutboxEntry card, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO calibrations (mentorship_id, person_id, role, asked_at_ms) VALUES (@mentorshipId, @personId, @role, @now)
-            ON CONFLICT (mentorship_id, person_id) DO NOTHING
-            """,
-            new { mentorshipId, personId, role, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+        var now = time.GetUtcNow();
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            var asked = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO calibrations (mentorship_id, person_id, role, asked_at_ms) VALUES (@mentorshipId, @personId, @role, @now)
+                ON CONFLICT (mentorship_id, person_id) DO NOTHING
+                """,
+                new { mentorshipId, personId, role, now = now.ToUnixTimeMilliseconds() }, transaction)) == 1;
+            if (asked)
+            {
+                await Scheduling.OutboxStore.QueueAsync(connection, transaction, [card], now, CancellationToken.None);
+            }
+
+            return asked;
+        }, cancellationToken);
     }
 
-    /// <summary>Saves the answer if the person was asked about this pairing; returns their role, or null when they were not.</summary>
-    public async Task<(string Role, bool First)?> AnswerAsync(string mentorshipId, string personId, int score, string? note, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the answer if the person was asked about this pairing, with what it announces (<paramref name="queue"/>: the
+    /// admins' cards about a low score) in the same transaction; returns their role, or null when they were not asked.
+    /// </summary>
+    public async Task<(string Role, bool First)?> AnswerAsync(string mentorshipId, string personId, int score, string? note, IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
@@ -34,6 +47,7 @@ internal sealed class CalibrationStore(Database database, TimeProvider time)
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE calibrations SET score = @score, note = @note, answered_at_ms = @now WHERE mentorship_id = @mentorshipId AND person_id = @personId",
             new { mentorshipId, personId, score, note, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+        await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (asked.Role, asked.Answered is null);
     }

@@ -1,7 +1,12 @@
 namespace MentorBot.Features.CheckIns;
 
 /// <summary>A submit waiting to be saved: the answer, and when it arrived.</summary>
-internal sealed record PendingSave(CheckInAnswer Answer, DateTimeOffset Now);
+internal sealed record PendingSave(CheckInAnswer Answer, DateTimeOffset Now, Func<SaveOutcome.Saved, IEnumerable<Scheduling.OutboxEntry>>? FollowUps = null)
+{
+    /// <summary>What this save queues if it is saved: written in the saving transaction, so a crash can't lose it.</summary>
+    public IEnumerable<Scheduling.OutboxEntry> Queued(SaveOutcome outcome) =>
+        outcome is SaveOutcome.Saved saved && FollowUps is not null ? FollowUps(saved) : [];
+}
 
 /// <summary>One row the group writes: the period's last content, and how many saves of the group it counts.</summary>
 internal sealed record PlannedWrite(CheckInAnswer Answer, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, int Saves, bool MarkAnswered);

@@ -66,9 +66,8 @@ internal sealed partial class CheckInScheduler(
         {
             if (people.TryGetValue(period.PersonId, out var person) && (include?.Invoke(person) ?? true)
                 && now >= CheckInSlots.Place(period.OpensAt + settings.ReminderAfter, person)
-                && await store.ClaimReminderAsync(period.Id, cancellationToken))
+                && await store.ClaimReminderAsync(period.Id, new OutboxEntry(ReminderKind, period.Id, person.Id), cancellationToken))
             {
-                await outbox.EnqueueAsync(ReminderKind, period.Id, person.Id, cancellationToken);
                 reminded++;
             }
         }
@@ -95,11 +94,9 @@ internal sealed partial class CheckInScheduler(
             }
 
             var primary = group.OrderBy(m => m.Kind == MentorshipKind.Lane ? 0 : 1).ThenBy(m => m.StartDate).First();
-            var period = await store.OpenAdHocAsync(group.Key, primary.Id, primary.MentorId, options.Value.AdHocWindow, cancellationToken);
-            if (await outbox.EnqueueAsync(PromptKind, period.Id, group.Key, cancellationToken))
-            {
-                opened++;
-            }
+            var (_, queued) = await store.OpenAdHocAsync(group.Key, primary.Id, primary.MentorId, options.Value.AdHocWindow,
+                period => [new OutboxEntry(PromptKind, period.Id, group.Key)], cancellationToken);
+            opened += queued;
         }
 
         return new ScheduleSummary(opened, 0);

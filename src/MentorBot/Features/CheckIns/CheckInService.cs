@@ -10,7 +10,6 @@ namespace MentorBot.Features.CheckIns;
 internal sealed partial class CheckInService(
     MapDirectory directory,
     CheckInStore store,
-    OutboxStore outbox,
     IOptions<CheckInOptions> options,
     IOptions<Coaching.CoachingOptions> coaching,
     Concerns.ConcernService concerns,
@@ -53,24 +52,11 @@ internal sealed partial class CheckInService(
         // The store checks, in the saving transaction, that the period exists, is this person's and is still open.
         var answer = new CheckInAnswer(periodId, map.Person.Id, draft.Learned, draft.LearnedShared, draft.Need, draft.NeedShared, draft.Stuck, draft.StuckShared,
             draft.Confidence!.Value, draft.Load!.Value, draft.ScoresShared, draft.WantsTime, time.GetUtcNow(), 0);
-        var outcome = await store.SaveAnswerAsync(answer, cancellationToken);
+        var outcome = await store.SaveAnswerAsync(answer, cancellationToken, saved => FollowUps(saved, map.Person));
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
                 Log.Saved(logger, saved.First, saved.Answer.Revision);
-                if (saved.First && saved.Period.MentorId is not null)
-                {
-                    await outbox.EnqueueAsync(MenteeCheckInRenderer.Kind, saved.Period.Id, saved.Period.MentorId, cancellationToken);
-                }
-
-                if (saved.First)
-                {
-                    // A coaching prompt follows a few days later, in working hours, chosen from what this check-in says.
-                    var now = time.GetUtcNow();
-                    await outbox.EnqueueAsync(Coaching.CoachingKinds.AfterCheckIn, saved.Period.Id, map.Person.Id, cancellationToken,
-                        CheckInSlots.Place(now + coaching.Value.DelayAfterCheckIn, map.Person) - now);
-                }
-
                 return await AfterSaveAsync(turn, map, saved.Period, saved.Answer, saved.Streak, language, cancellationToken);
             case SaveOutcome.Unchanged unchanged:
                 return await AfterSaveAsync(turn, map, unchanged.Period, unchanged.Answer, unchanged.Streak, language, cancellationToken);
@@ -81,6 +67,26 @@ internal sealed partial class CheckInService(
             default:
                 return OutOfDate(language);
         }
+    }
+
+    /// <summary>
+    /// What a first answer announces, queued in the saving transaction: the mentor's card with what was shared, and a
+    /// coaching prompt a few days later in working hours, chosen from what the check-in says.
+    /// </summary>
+    private IEnumerable<OutboxEntry> FollowUps(SaveOutcome.Saved saved, Person person)
+    {
+        if (!saved.First)
+        {
+            yield break;
+        }
+
+        if (saved.Period.MentorId is not null)
+        {
+            yield return new OutboxEntry(MenteeCheckInRenderer.Kind, saved.Period.Id, saved.Period.MentorId);
+        }
+
+        var now = time.GetUtcNow();
+        yield return new OutboxEntry(Coaching.CoachingKinds.AfterCheckIn, saved.Period.Id, person.Id, CheckInSlots.Place(now + coaching.Value.DelayAfterCheckIn, person) - now);
     }
 
     private static CardActionOutcome OutOfDate(Language language) =>

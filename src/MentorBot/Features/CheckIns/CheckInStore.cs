@@ -72,7 +72,16 @@ internal sealed class CheckInStore
     }
 
     /// <summary>The person's open period, or a new ad-hoc one: typing <c>check in</c> twice gives the same card.</summary>
-    public async Task<CheckInPeriod> OpenAdHocAsync(string personId, string? mentorshipId, string? mentorId, TimeSpan window, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person's open (or answered, still open) period, or a new ad-hoc one. What <paramref name="queue"/> names for
+    /// it is queued in the same transaction (idempotently, so a rerun finds it queued already).
+    /// </summary>
+    public async Task<CheckInPeriod> OpenAdHocAsync(string personId, string? mentorshipId, string? mentorId, TimeSpan window, CancellationToken cancellationToken) =>
+        (await OpenAdHocAsync(personId, mentorshipId, mentorId, window, null, cancellationToken)).Period;
+
+    /// <summary>As <see cref="OpenAdHocAsync(string, string?, string?, TimeSpan, CancellationToken)"/>, and how many of the queued items were new.</summary>
+    public async Task<(CheckInPeriod Period, int Queued)> OpenAdHocAsync(string personId, string? mentorshipId, string? mentorId, TimeSpan window,
+        Func<CheckInPeriod, IEnumerable<Scheduling.OutboxEntry>>? queue, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken);
@@ -80,16 +89,15 @@ internal sealed class CheckInStore
         var open = await connection.QueryFirstOrDefaultAsync<PeriodRow>(new CommandDefinition(
             $"SELECT {PeriodColumns} FROM checkin_periods WHERE person_id = @personId AND status IN ('open', 'answered') AND closes_at_ms > @now ORDER BY opens_at_ms DESC",
             new { personId, now = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
-        if (open is not null)
+        var period = open?.ToPeriod() ?? new CheckInPeriod($"adhoc:{personId}:{now.ToUnixTimeMilliseconds()}", personId, mentorshipId, mentorId, now, now + window, PeriodStatus.Open);
+        if (open is null)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return open.ToPeriod();
+            await InsertPeriodAsync(connection, transaction, period, cancellationToken);
         }
 
-        var period = new CheckInPeriod($"adhoc:{personId}:{now.ToUnixTimeMilliseconds()}", personId, mentorshipId, mentorId, now, now + window, PeriodStatus.Open);
-        await InsertPeriodAsync(connection, transaction, period, cancellationToken);
+        var queued = await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue?.Invoke(period) ?? [], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return period;
+        return (period, queued);
     }
 
     /// <summary>
@@ -170,17 +178,27 @@ internal sealed class CheckInStore
         return [.. rows.Select(r => r.ToPeriod())];
     }
 
-    /// <summary>Claims a period's one reminder; false when it was already claimed (a rerun or another instance).</summary>
-    public async Task<bool> ClaimReminderAsync(string periodId, CancellationToken cancellationToken)
+    /// <summary>Claims a period's one reminder and queues it in the same transaction; false when it was already claimed (a rerun or another instance).</summary>
+    public Task<bool> ClaimReminderAsync(string periodId, Scheduling.OutboxEntry reminder, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE checkin_periods SET reminder_sent_at_ms = @now WHERE id = @periodId AND reminder_sent_at_ms IS NULL AND status = 'open'",
-            new { periodId, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+        var now = _time.GetUtcNow();
+        return _database.WriteAsync(async (connection, transaction) =>
+        {
+            var claimed = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE checkin_periods SET reminder_sent_at_ms = @now WHERE id = @periodId AND reminder_sent_at_ms IS NULL AND status = 'open'",
+                new { periodId, now = now.ToUnixTimeMilliseconds() }, transaction)) == 1;
+            if (claimed)
+            {
+                await Scheduling.OutboxStore.QueueAsync(connection, transaction, [reminder], now, CancellationToken.None);
+            }
+
+            return claimed;
+        }, cancellationToken);
     }
 
     /// <summary>
-    /// Saves an answer in one transaction that checks the period is the person's and still open, and counts the streak
+    /// Saves an answer in one transaction that checks the period is the person's and still open, queues what the save
+    /// announces (<paramref name="followUps"/>, for a save that changed something) in the same transaction, and counts the streak
     /// the summary shows: answered check-ins in a row with one pairing (or ad hoc ones, without), newest first; a
     /// skipped one does not break it, a missed one does. The transaction's reads (the period, the answer so far, and
     /// the person's recent periods of the same series) go to the store in one round trip, so on PostgreSQL an edit
@@ -188,10 +206,10 @@ internal sealed class CheckInStore
     /// Saves that arrive together share one transaction: on SQLite each in a savepoint (<see cref="Database.WriteAsync{T}"/>),
     /// on PostgreSQL as array statements for the whole group (<see cref="PostgresCheckInSaves"/>).
     /// </summary>
-    public Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken)
+    public Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken, Func<SaveOutcome.Saved, IEnumerable<Scheduling.OutboxEntry>>? followUps = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var save = new PendingSave(answer, _time.GetUtcNow());
+        var save = new PendingSave(answer, _time.GetUtcNow(), followUps);
         return _postgresSaves is not null ? _postgresSaves.SaveAsync(save) : SaveAloneAsync(save, cancellationToken);
     }
 
@@ -267,7 +285,9 @@ internal sealed class CheckInStore
             }
         }
 
-        return plan.Complete(stored)[0];
+        var outcome = plan.Complete(stored)[0];
+        await Scheduling.OutboxStore.QueueAsync(connection, transaction, save.Queued(outcome), save.Now, cancellationToken);
+        return outcome;
     }
 
     public async Task<CheckInAnswer?> FindAnswerAsync(string periodId, CancellationToken cancellationToken)

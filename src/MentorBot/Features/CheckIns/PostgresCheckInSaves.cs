@@ -167,8 +167,10 @@ internal sealed partial class PostgresCheckInSaves
             }
         }
 
+        var outcomes = plan.Complete(stored);
+        await Scheduling.OutboxStore.QueueAsync(connection, transaction, [.. saves.SelectMany((save, i) => save.Queued(outcomes[i]))], saves[0].Now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return plan.Complete(stored);
+        return outcomes;
     }
 
     private static long Flag(bool value) => value ? 1 : 0;

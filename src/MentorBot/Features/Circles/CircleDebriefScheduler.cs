@@ -10,7 +10,7 @@ namespace MentorBot.Features.Circles;
 /// every member's 1:1 chat, each inside their own working hours. Enqueueing is idempotent, so while the debrief is fresh
 /// every tick re-offers the same items: a crash between opening and queueing loses nobody.
 /// </summary>
-internal sealed partial class CircleDebriefScheduler(CircleStore store, OutboxStore outbox, IOptions<CheckInOptions> options, TimeProvider time, ILogger<CircleDebriefScheduler> logger)
+internal sealed partial class CircleDebriefScheduler(CircleStore store, IOptions<CheckInOptions> options, TimeProvider time, ILogger<CircleDebriefScheduler> logger)
 {
     public const string Kind = "circle-debrief";
 
@@ -31,15 +31,11 @@ internal sealed partial class CircleDebriefScheduler(CircleStore store, OutboxSt
             var zone = TimeZoneInfo.FindSystemTimeZoneById(facilitator.TimeZone);
             var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(window.Current, zone).DateTime);
             var debrief = new CircleDebrief($"{circle.Id}:{MapValues.DateText(date)}", circle.Id, window.Current, window.Next);
-            await store.OpenAsync(debrief, cancellationToken);
-            foreach (var member in circle.MemberIds.Append(circle.FacilitatorId).Distinct(StringComparer.Ordinal))
-            {
-                if (people.TryGetValue(member, out var person)
-                    && await outbox.EnqueueAsync(Kind, debrief.Id, member, cancellationToken, CheckInSlots.Place(now, person) - now))
-                {
-                    queued++;
-                }
-            }
+            var cards = circle.MemberIds.Append(circle.FacilitatorId).Distinct(StringComparer.Ordinal)
+                .Where(people.ContainsKey)
+                .Select(member => new OutboxEntry(Kind, debrief.Id, member, CheckInSlots.Place(now, people[member]) - now))
+                .ToList();
+            queued += await store.OpenAsync(debrief, cards, cancellationToken);
         }
 
         if (queued > 0)

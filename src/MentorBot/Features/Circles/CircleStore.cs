@@ -9,16 +9,24 @@ internal sealed class CircleStore(Database database, TimeProvider time)
     private const string DebriefColumns = "id AS Id, circle_id AS CircleId, opens_at_ms AS OpensAt, closes_at_ms AS ClosesAt";
 
     /// <summary>Records the debrief; false when it already exists (a rerun, a restart or another instance).</summary>
-    public async Task<bool> OpenAsync(CircleDebrief debrief, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a debrief unless it is open already, and queues its cards (<paramref name="cards"/>, idempotent) in the same
+    /// transaction. Returns how many cards were new.
+    /// </summary>
+    public Task<int> OpenAsync(CircleDebrief debrief, IReadOnlyList<Scheduling.OutboxEntry> cards, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO circle_debriefs (id, circle_id, opens_at_ms, closes_at_ms, created_at_ms)
-            VALUES (@Id, @CircleId, @OpensAt, @ClosesAt, @Now) ON CONFLICT (id) DO NOTHING
-            """,
-            new { debrief.Id, debrief.CircleId, OpensAt = debrief.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = debrief.ClosesAt.ToUnixTimeMilliseconds(), Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken)) == 1;
+        var now = time.GetUtcNow();
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO circle_debriefs (id, circle_id, opens_at_ms, closes_at_ms, created_at_ms)
+                VALUES (@Id, @CircleId, @OpensAt, @ClosesAt, @Now) ON CONFLICT (id) DO NOTHING
+                """,
+                new { debrief.Id, debrief.CircleId, OpensAt = debrief.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = debrief.ClosesAt.ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds() },
+                transaction));
+            return await Scheduling.OutboxStore.QueueAsync(connection, transaction, cards, now, CancellationToken.None);
+        }, cancellationToken);
     }
 
     public async Task<CircleDebrief?> FindAsync(string id, CancellationToken cancellationToken)

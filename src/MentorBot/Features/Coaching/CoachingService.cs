@@ -16,7 +16,6 @@ internal sealed partial class CoachingService(
     CoachingStore store,
     CheckInStore checkIns,
     MapDirectory directory,
-    OutboxStore outbox,
     IOptions<CoachingOptions> options,
     TimeProvider time,
     ILogger<CoachingService> logger)
@@ -102,10 +101,8 @@ internal sealed partial class CoachingService(
                 state = verb == CoachingVerbs.Useful ? CoachingCardState.Useful : CoachingCardState.NotUseful;
                 break;
             case CoachingVerbs.TryIt:
-                if (await store.MarkAsync(delivery.Id, map.Person.Id, talk: false, cancellationToken))
-                {
-                    await outbox.EnqueueAsync(CoachingKinds.Reminder, delivery.Id, map.Person.Id, cancellationToken, NextWorkingDayStart(map.Person) - time.GetUtcNow());
-                }
+                await store.MarkAsync(delivery.Id, map.Person.Id, talk: false,
+                    new OutboxEntry(CoachingKinds.Reminder, delivery.Id, map.Person.Id, NextWorkingDayStart(map.Person) - time.GetUtcNow()), cancellationToken);
 
                 state = CoachingCardState.RemindTomorrow;
                 break;
@@ -115,10 +112,7 @@ internal sealed partial class CoachingService(
                     return new CardActionOutcome.ShowMessage(l.Pick("You don't have a mentor in the map yet, so there is nobody to tell.", "Todavía no tienes mentor en el mapa, así que no hay a quién avisar."));
                 }
 
-                if (await store.MarkAsync(delivery.Id, map.Person.Id, talk: true, cancellationToken))
-                {
-                    await outbox.EnqueueAsync(CoachingKinds.TalkRequest, delivery.Id, mentor.MentorId, cancellationToken);
-                }
+                await store.MarkAsync(delivery.Id, map.Person.Id, talk: true, new OutboxEntry(CoachingKinds.TalkRequest, delivery.Id, mentor.MentorId), cancellationToken);
 
                 state = CoachingCardState.TalkRequested;
                 break;

@@ -51,13 +51,23 @@ internal sealed class CoachingStore(Database database, TimeProvider time)
     }
 
     /// <summary>Marks "try it" or "talk it through"; false when the delivery is not theirs or it was already marked.</summary>
-    public async Task<bool> MarkAsync(string id, string personId, bool talk, CancellationToken cancellationToken)
+    /// <summary>Marks "try it" or "talk it through" once, with the card it announces (<paramref name="card"/>) in the same transaction.</summary>
+    public Task<bool> MarkAsync(string id, string personId, bool talk, Scheduling.OutboxEntry card, CancellationToken cancellationToken)
     {
         var column = talk ? "talk_at_ms" : "tried_at_ms";
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE coaching_deliveries SET {column} = @now WHERE id = @id AND person_id = @personId AND {column} IS NULL",
-            new { id, personId, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+        var now = time.GetUtcNow();
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            var marked = await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE coaching_deliveries SET {column} = @now WHERE id = @id AND person_id = @personId AND {column} IS NULL",
+                new { id, personId, now = now.ToUnixTimeMilliseconds() }, transaction)) == 1;
+            if (marked)
+            {
+                await Scheduling.OutboxStore.QueueAsync(connection, transaction, [card], now, CancellationToken.None);
+            }
+
+            return marked;
+        }, cancellationToken);
     }
 
     /// <summary>Per prompt: how often it was sent, and how often rated useful or not. Counts only, never who.</summary>

@@ -15,15 +15,14 @@ internal sealed partial class ConcernHandling(
     MapDirectory directory,
     ConcernReader reader,
     ConcernStore store,
-    OutboxStore outbox,
     IOptions<ConcernOptions> options,
     ILogger<ConcernHandling> logger)
 {
     public Task<CardActionOutcome> AcknowledgeAsync(CardActionTurn turn, CancellationToken cancellationToken) =>
-        HandleAsync(turn, ConcernVerbs.Acknowledge, (concern, person, ct) => store.AcknowledgeAsync(concern.Id, person.Id, ct), "acknowledged", cancellationToken);
+        HandleAsync(turn, ConcernVerbs.Acknowledge, (concern, person, ct) => store.AcknowledgeAsync(concern.Id, person.Id, ToSender("acknowledged"), ct), cancellationToken);
 
     public Task<CardActionOutcome> ResolveAsync(CardActionTurn turn, CancellationToken cancellationToken) =>
-        HandleAsync(turn, ConcernVerbs.Resolve, (concern, person, ct) => store.ResolveAsync(concern.Id, person.Id, ct), "resolved", cancellationToken);
+        HandleAsync(turn, ConcernVerbs.Resolve, (concern, person, ct) => store.ResolveAsync(concern.Id, person.Id, ToSender("resolved"), ct), cancellationToken);
 
     /// <summary>A reply: from a handler it goes to the sender; from the sender it goes to every handler, without a name when anonymous.</summary>
     public async Task<CardActionOutcome> ReplyAsync(CardActionTurn turn, CancellationToken cancellationToken)
@@ -42,21 +41,10 @@ internal sealed partial class ConcernHandling(
                 : l.Pick($"Please keep a reply under {options.Value.MaxLength} characters.", $"Mantén la respuesta por debajo de {options.Value.MaxLength} caracteres."));
         }
 
-        var updated = await store.ReplyAsync(concern.Id, isSender, person.Id, text, cancellationToken) ?? concern;
-        if (updated.Revision != concern.Revision)
-        {
-            if (isSender)
-            {
-                foreach (var handler in updated.Handlers)
-                {
-                    await outbox.EnqueueAsync(ConcernKinds.SenderReplied, $"{updated.Id}:{updated.Revision}", handler, cancellationToken);
-                }
-            }
-            else
-            {
-                await NotifySenderAsync(updated, "replied", cancellationToken);
-            }
-        }
+        // The other side hears of it in the transaction that stores the reply.
+        var updated = await store.ReplyAsync(concern.Id, isSender, person.Id, text, isSender
+            ? (changed, _) => changed.Handlers.Select(handler => new OutboxEntry(ConcernKinds.SenderReplied, $"{changed.Id}:{changed.Revision}", handler))
+            : ToSender("replied"), cancellationToken) ?? concern;
 
         return await CurrentAsync(updated, person, isSender, cancellationToken);
     }
@@ -71,7 +59,7 @@ internal sealed partial class ConcernHandling(
     }
 
     private async Task<CardActionOutcome> HandleAsync(
-        CardActionTurn turn, string verb, Func<Concern, Person, CancellationToken, Task<Concern?>> change, string senderEvent, CancellationToken cancellationToken)
+        CardActionTurn turn, string verb, Func<Concern, Person, CancellationToken, Task<Concern?>> change, CancellationToken cancellationToken)
     {
         var (person, concern, _, l) = await LoadAsync(turn, cancellationToken);
         if (person is null || concern is null || !concern.IsHandler(person.Id))
@@ -83,7 +71,6 @@ internal sealed partial class ConcernHandling(
         if (await change(concern, person, cancellationToken) is { } changed)
         {
             concern = changed;
-            await NotifySenderAsync(changed, senderEvent, cancellationToken);
             Log.Handled(logger, verb);
         }
         else
@@ -94,13 +81,9 @@ internal sealed partial class ConcernHandling(
         return await CurrentAsync(concern, person, false, cancellationToken);
     }
 
-    private async Task NotifySenderAsync(Concern concern, string senderEvent, CancellationToken cancellationToken)
-    {
-        if (await store.SenderOfAsync(concern.Id, cancellationToken) is { } sender)
-        {
-            await outbox.EnqueueAsync(ConcernKinds.Update, $"{concern.Id}:{concern.Revision}:{senderEvent}", sender, cancellationToken);
-        }
-    }
+    /// <summary>The sender's card about a change (<paramref name="senderEvent"/>), queued with the change itself.</summary>
+    internal static ConcernCards ToSender(string senderEvent) => (concern, sender) =>
+        sender is null ? [] : [new OutboxEntry(ConcernKinds.Update, $"{concern.Id}:{concern.Revision}:{senderEvent}", sender)];
 
     private async Task<CardActionOutcome> CurrentAsync(Concern concern, Person person, bool isSender, CancellationToken cancellationToken)
     {

@@ -15,7 +15,6 @@ namespace MentorBot.Features.Concerns;
 internal sealed partial class ConcernScheduler(
     ConcernStore store,
     ConcernQueries queries,
-    OutboxStore outbox,
     IOptions<ConcernOptions> options,
     TimeProvider time,
     ILogger<ConcernScheduler> logger)
@@ -36,9 +35,8 @@ internal sealed partial class ConcernScheduler(
 
             if (now >= due)
             {
-                // Queued before the claim: a crash between the two re-queues the same (idempotent) item on the next run.
-                await outbox.EnqueueAsync(ConcernKinds.Reminder, concern.Id, concern.RecipientId, cancellationToken);
-                reminded += await store.ClaimReminderAsync(concern.Id, cancellationToken) ? 1 : 0;
+                // Claimed and queued in one transaction.
+                reminded += await store.ClaimReminderAsync(concern.Id, (c, _) => [new OutboxEntry(ConcernKinds.Reminder, c.Id, c.RecipientId)], cancellationToken) ? 1 : 0;
             }
         }
 
@@ -47,12 +45,15 @@ internal sealed partial class ConcernScheduler(
         {
             var sender = await store.SenderOfAsync(concern.Id, cancellationToken);
             var backups = ConcernRouting.Backups(map, concern.Target, concern.RecipientId, concern.UnitId, sender);
-            foreach (var backup in backups)
-            {
-                await outbox.EnqueueAsync(ConcernKinds.Received, concern.Id, backup.PersonId, cancellationToken, CheckInSlots.Place(now, people[backup.PersonId]) - now);
-            }
 
-            if (await store.ForwardAsync(concern.Id, [.. backups.Select(b => b.PersonId)], cancellationToken) is not { } updated)
+            // The backups' cards, and the sender's news that it was forwarded, go in the forwarding transaction.
+            IEnumerable<OutboxEntry> Cards(Concern updated, string? senderId) =>
+            [
+                .. backups.Select(b => new OutboxEntry(ConcernKinds.Received, updated.Id, b.PersonId, CheckInSlots.Place(now, people[b.PersonId]) - now)),
+                .. backups.Count > 0 ? ConcernHandling.ToSender("forwarded")(updated, senderId) : [],
+            ];
+
+            if (await store.ForwardAsync(concern.Id, [.. backups.Select(b => b.PersonId)], Cards, cancellationToken) is null)
             {
                 continue;
             }
@@ -61,10 +62,6 @@ internal sealed partial class ConcernScheduler(
             if (backups.Count == 0)
             {
                 Log.NoBackup(logger);
-            }
-            else if (sender is not null)
-            {
-                await outbox.EnqueueAsync(ConcernKinds.Update, $"{updated.Id}:{updated.Revision}:forwarded", sender, cancellationToken);
             }
         }
 

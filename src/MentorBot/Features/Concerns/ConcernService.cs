@@ -15,7 +15,6 @@ internal sealed partial class ConcernService(
     ConcernReader reader,
     ConcernStore store,
     ConcernQueries queries,
-    OutboxStore outbox,
     IOptions<ConcernOptions> options,
     ILogger<ConcernService> logger)
 {
@@ -58,7 +57,8 @@ internal sealed partial class ConcernService(
             return new CardActionOutcome.ReplaceCard(form.Choices.Count == 0 ? ConcernCard.NoRecipients(l) : ConcernCard.Compose(form with { Problem = problem }));
         }
 
-        var raised = await store.RaiseAsync(new NewConcern(id, person.Id, anonymous, choice!.Target, choice.Recipient.PersonId, person.UnitId, text!, source), cancellationToken);
+        var raised = await store.RaiseAsync(new NewConcern(id, person.Id, anonymous, choice!.Target, choice.Recipient.PersonId, person.UnitId, text!, source),
+            [new OutboxEntry(ConcernKinds.Received, id, choice.Recipient.PersonId)], cancellationToken);
         if (raised is not { } result)
         {
             Log.Refused(logger, ConcernVerbs.Send);
@@ -67,7 +67,6 @@ internal sealed partial class ConcernService(
 
         if (result.Created)
         {
-            await outbox.EnqueueAsync(ConcernKinds.Received, id, choice.Recipient.PersonId, cancellationToken);
             if (!anonymous)
             {
                 // This runs in the sender's conversation scope, so an anonymous concern is never logged here at all.

@@ -12,8 +12,11 @@ namespace MentorBot.Features.Concerns;
 /// </summary>
 internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvider time)
 {
-    /// <summary>Stores a new concern and its audit entry. A second send of the same card returns the stored one; null when that id is someone else's.</summary>
-    public async Task<(Concern Concern, bool Created)?> RaiseAsync(NewConcern concern, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new concern, its audit entry and the recipient's card (<paramref name="queue"/>) in one transaction. A
+    /// second send of the same card returns the stored one; null when that id is someone else's.
+    /// </summary>
+    public async Task<(Concern Concern, bool Created)?> RaiseAsync(NewConcern concern, IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -43,6 +46,7 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
         await audit.RecordAsync(connection, transaction, concern.Anonymous ? ConcernAuditActions.AnonymousActor : concern.SenderId, ConcernAuditActions.Raise, concern.Id,
             concern.Anonymous ? null : $"target={concern.Target};recipient={concern.RecipientId}", cancellationToken);
         var stored = (await ConcernRow.ReadAsync(connection, transaction, concern.Id, cancellationToken))!;
+        await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (stored, true);
     }
@@ -70,26 +74,26 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
     }
 
     /// <summary>A handler acknowledges an open concern. Null when it was not open (already acknowledged or resolved).</summary>
-    public Task<Concern?> AcknowledgeAsync(string id, string handlerId, CancellationToken cancellationToken) =>
+    public Task<Concern?> AcknowledgeAsync(string id, string handlerId, ConcernCards queue, CancellationToken cancellationToken) =>
         ChangeAsync(id, handlerId, ConcernAuditActions.Acknowledge, null,
             "UPDATE concerns SET status = 'acknowledged', acknowledged_at_ms = @now, acknowledged_by = @actor, revision = revision + 1, updated_at_ms = @now WHERE id = @id AND status = 'open'",
-            cancellationToken);
+            null, queue, cancellationToken);
 
     /// <summary>A handler marks it resolved (it is then acknowledged too, if it was not yet).</summary>
-    public Task<Concern?> ResolveAsync(string id, string handlerId, CancellationToken cancellationToken) =>
+    public Task<Concern?> ResolveAsync(string id, string handlerId, ConcernCards queue, CancellationToken cancellationToken) =>
         ChangeAsync(id, handlerId, ConcernAuditActions.Resolve, null,
             """
             UPDATE concerns SET status = 'resolved', resolved_at_ms = @now, resolved_by = @actor,
                 acknowledged_at_ms = COALESCE(acknowledged_at_ms, @now), acknowledged_by = COALESCE(acknowledged_by, @actor), revision = revision + 1, updated_at_ms = @now
             WHERE id = @id AND status <> 'resolved'
             """,
-            cancellationToken);
+            null, queue, cancellationToken);
 
     /// <summary>
     /// Adds a message from the sender or a handler. A handler's reply acknowledges an open concern. Null once it is
     /// resolved, or when it repeats that person's last message (a double click). The audit entry of a sender's message names nobody when the concern is anonymous.
     /// </summary>
-    public async Task<Concern?> ReplyAsync(string id, bool fromSender, string authorId, string body, CancellationToken cancellationToken)
+    public async Task<Concern?> ReplyAsync(string id, bool fromSender, string authorId, string body, ConcernCards queue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -125,26 +129,25 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
             transaction, cancellationToken: cancellationToken));
         var actor = fromSender && concern.Anonymous ? ConcernAuditActions.AnonymousActor : authorId;
         await audit.RecordAsync(connection, transaction, actor, ConcernAuditActions.Reply, id, fromSender ? "from=sender" : "from=handler", cancellationToken);
+        await QueueAsync(connection, transaction, concern, queue, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return concern;
     }
 
     /// <summary>Claims the one reminder of an open concern. False when another run claimed it, or it was acknowledged meanwhile.</summary>
-    public async Task<bool> ClaimReminderAsync(string id, CancellationToken cancellationToken) =>
+    public async Task<bool> ClaimReminderAsync(string id, ConcernCards queue, CancellationToken cancellationToken) =>
         await ChangeAsync(id, "mentorbot", ConcernAuditActions.Remind, null,
             "UPDATE concerns SET reminded_at_ms = @now, updated_at_ms = @now WHERE id = @id AND status = 'open' AND reminded_at_ms IS NULL",
-            cancellationToken) is not null;
+            null, queue, cancellationToken) is not null;
 
     /// <summary>Forwards a still open concern to its backup contacts, once. Null when it was acknowledged or forwarded meanwhile.</summary>
-    public Task<Concern?> ForwardAsync(string id, IReadOnlyList<string> backupIds, CancellationToken cancellationToken) =>
+    public Task<Concern?> ForwardAsync(string id, IReadOnlyList<string> backupIds, ConcernCards queue, CancellationToken cancellationToken) =>
         ChangeAsync(id, "mentorbot", ConcernAuditActions.Forward, $"backups={string.Join(',', backupIds)}",
             "UPDATE concerns SET escalated_at_ms = @now, backup_ids = @backups, revision = revision + 1, updated_at_ms = @now WHERE id = @id AND status = 'open' AND escalated_at_ms IS NULL",
-            string.Join(',', backupIds), cancellationToken);
+            string.Join(',', backupIds), queue, cancellationToken);
 
-    private async Task<Concern?> ChangeAsync(string id, string actor, string action, string? detail, string sql, CancellationToken cancellationToken) =>
-        await ChangeAsync(id, actor, action, detail, sql, null, cancellationToken);
-
-    private async Task<Concern?> ChangeAsync(string id, string actor, string action, string? detail, string sql, string? backups, CancellationToken cancellationToken)
+    /// <summary>One change with its audit entry and the cards it announces (<paramref name="queue"/>), in one transaction.</summary>
+    private async Task<Concern?> ChangeAsync(string id, string actor, string action, string? detail, string sql, string? backups, ConcernCards queue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -157,9 +160,18 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
 
         await audit.RecordAsync(connection, transaction, actor, action, id, detail, cancellationToken);
         var concern = await ConcernRow.ReadAsync(connection, transaction, id, cancellationToken);
+        if (concern is not null)
+        {
+            await QueueAsync(connection, transaction, concern, queue, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return concern;
     }
+
+    /// <summary>Queues what a change announces; the sender (named, or through the relay) is read in the same transaction.</summary>
+    private async Task QueueAsync(DbConnection connection, DbTransaction transaction, Concern concern, ConcernCards queue, CancellationToken cancellationToken) =>
+        await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue(concern, await SenderOfAsync(connection, transaction, concern.Id, cancellationToken)), time.GetUtcNow(), cancellationToken);
 
     private static async Task<string?> SenderOfAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
@@ -167,3 +179,6 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
             new { id }, transaction, cancellationToken: cancellationToken));
 
 }
+
+/// <summary>The cards a change to a concern announces, from the concern as changed and its sender (null when unknown).</summary>
+internal delegate IEnumerable<Scheduling.OutboxEntry> ConcernCards(Concern concern, string? sender);

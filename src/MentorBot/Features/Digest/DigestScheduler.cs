@@ -12,7 +12,6 @@ namespace MentorBot.Features.Digest;
 /// </summary>
 internal sealed partial class DigestScheduler(
     DigestSettingsStore settings,
-    OutboxStore outbox,
     IOptions<DigestOptions> options,
     TimeProvider time,
     ILogger<DigestScheduler> logger)
@@ -50,12 +49,10 @@ internal sealed partial class DigestScheduler(
                 continue;
             }
 
-            if (await outbox.EnqueueAsync(Kind, due.Week, id, cancellationToken))
+            if (await settings.MarkQueuedAsync(id, due.Week, new OutboxEntry(Kind, due.Week, id), cancellationToken))
             {
                 queued++;
             }
-
-            await settings.MarkQueuedAsync(id, due.Week, cancellationToken);
         }
 
         if (queued > 0)

@@ -48,12 +48,17 @@ internal sealed class DigestSettingsStore(Database database, TimeProvider time)
             new { leaderId, day = MapValues.DayName(day), at = MapValues.TimeText(at), now }, cancellationToken: cancellationToken));
     }
 
-    public async Task MarkQueuedAsync(string leaderId, string week, CancellationToken cancellationToken)
+    /// <summary>Marks the week's digest queued for the leader, and queues it (<paramref name="digest"/>) in the same transaction; false when it was already.</summary>
+    public Task<bool> MarkQueuedAsync(string leaderId, string week, Scheduling.OutboxEntry digest, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE digest_settings SET last_week = @week, updated_at_ms = @now WHERE leader_id = @leaderId",
-            new { leaderId, week, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        var now = time.GetUtcNow();
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE digest_settings SET last_week = @week, updated_at_ms = @now WHERE leader_id = @leaderId",
+                new { leaderId, week, now = now.ToUnixTimeMilliseconds() }, transaction));
+            return await Scheduling.OutboxStore.QueueAsync(connection, transaction, [digest], now, CancellationToken.None) == 1;
+        }, cancellationToken);
     }
 
     private static DigestLeaderSettings ToSettings((string Leader, string? Day, string? Time, long Since, string? LastWeek) row) => new(

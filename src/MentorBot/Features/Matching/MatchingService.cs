@@ -15,7 +15,6 @@ internal sealed partial class MatchingService(
     MatchingStore store,
     MapStore map,
     MapDirectory directory,
-    OutboxStore outbox,
     IOptions<MatchingOptions> options,
     TimeProvider time,
     ILogger<MatchingService> logger)
@@ -49,21 +48,19 @@ internal sealed partial class MatchingService(
         var accepted = run.Suggestions.Where(s => !rejected.Contains(s.MenteeId)).Select(s => s.MenteeId).ToHashSet(StringComparer.Ordinal);
         var people = (await map.LoadAsync(cancellationToken)).People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (!await store.PublishAsync(runId, accepted, s => NewPairing(runId, s, people, today), actor, cancellationToken))
+        // Both people of each new pairing get an intro, the unmatched are told why: queued with the publishing itself.
+        IReadOnlyList<OutboxEntry> cards =
+        [
+            .. run.Suggestions.Where(s => accepted.Contains(s.MenteeId)).SelectMany(s => new[]
+            {
+                new OutboxEntry(IntroKind, PairingId(runId, s), s.MenteeId),
+                new OutboxEntry(IntroKind, PairingId(runId, s), s.MentorId),
+            }),
+            .. run.Unmatched.Select(u => new OutboxEntry(UnmatchedKind, runId, u.MenteeId)),
+        ];
+        if (!await store.PublishAsync(runId, accepted, s => NewPairing(runId, s, people, today), actor, cards, cancellationToken))
         {
             return null;
-        }
-
-        foreach (var suggestion in run.Suggestions.Where(s => accepted.Contains(s.MenteeId)))
-        {
-            var id = PairingId(runId, suggestion);
-            await outbox.EnqueueAsync(IntroKind, id, suggestion.MenteeId, cancellationToken);
-            await outbox.EnqueueAsync(IntroKind, id, suggestion.MentorId, cancellationToken);
-        }
-
-        foreach (var (menteeId, _, _) in run.Unmatched)
-        {
-            await outbox.EnqueueAsync(UnmatchedKind, runId, menteeId, cancellationToken);
         }
 
         Log.Published(logger, runId, accepted.Count, run.Suggestions.Count - accepted.Count, run.Unmatched.Count);
@@ -86,14 +83,10 @@ internal sealed partial class MatchingService(
     /// <summary>Opens a re-match for a pairing (asked for, or calibrated low) and tells every programme admin once.</summary>
     public async Task RequestRematchAsync(Mentorship pairing, string source, CancellationToken cancellationToken)
     {
-        if (!await store.RequestRematchAsync(pairing, source, cancellationToken))
+        var admins = (await map.LoadAsync(cancellationToken)).People.Where(p => p.IsAdmin).Select(admin => new OutboxEntry(RematchKind, pairing.Id, admin.Id)).ToList();
+        if (!await store.RequestRematchAsync(pairing, source, admins, cancellationToken))
         {
             return;
-        }
-
-        foreach (var admin in (await map.LoadAsync(cancellationToken)).People.Where(p => p.IsAdmin))
-        {
-            await outbox.EnqueueAsync(RematchKind, pairing.Id, admin.Id, cancellationToken);
         }
 
         Log.RematchRequested(logger, source);

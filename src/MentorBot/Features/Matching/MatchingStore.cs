@@ -83,7 +83,8 @@ internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, M
     /// ended), the rest are marked rejected, and their re-match requests are closed. False when the run was already
     /// published (a double click, a second admin). <c>match.publish</c> is recorded in the audit log in the same transaction.
     /// </summary>
-    public async Task<bool> PublishAsync(string runId, IReadOnlySet<string> acceptedMentees, Func<SavedSuggestion, Mentorship> toMentorship, string actor, CancellationToken cancellationToken)
+    public async Task<bool> PublishAsync(string runId, IReadOnlySet<string> acceptedMentees, Func<SavedSuggestion, Mentorship> toMentorship, string actor,
+        IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
     {
         var run = await FindRunAsync(runId, cancellationToken);
         if (run is null)
@@ -142,23 +143,36 @@ internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, M
         await audit.RecordAsync(connection, transaction, actor, Privacy.AuditActions.MatchPublish, runId,
             string.Create(CultureInfo.InvariantCulture, $"{paired} pairings published, {run.Suggestions.Count - paired} rejected, {run.Unmatched.Count} without a match"), cancellationToken);
         await Map.MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
+        await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         generation.Committed();
         return true;
     }
 
-    /// <summary>Records that a pairing should be looked at again. False when it already was (asked twice, or by both).</summary>
-    public async Task<bool> RequestRematchAsync(Mentorship pairing, string source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records that a pairing should be looked at again, with the admins' cards about it in the same transaction. False
+    /// when it already was (asked twice, or by both).
+    /// </summary>
+    public Task<bool> RequestRematchAsync(Mentorship pairing, string source, IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO rematch_requests (mentorship_id, mentee_id, mentor_id, source, status, created_at_ms)
-            VALUES (@id, @mentee, @mentor, @source, 'open', @now)
-            ON CONFLICT (mentorship_id) DO NOTHING
-            """,
-            new { id = pairing.Id, mentee = pairing.MenteeId, mentor = pairing.MentorId, source, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken)) == 1;
+        var now = time.GetUtcNow();
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            var opened = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO rematch_requests (mentorship_id, mentee_id, mentor_id, source, status, created_at_ms)
+                VALUES (@id, @mentee, @mentor, @source, 'open', @now)
+                ON CONFLICT (mentorship_id) DO NOTHING
+                """,
+                new { id = pairing.Id, mentee = pairing.MenteeId, mentor = pairing.MentorId, source, now = now.ToUnixTimeMilliseconds() },
+                transaction)) == 1;
+            if (opened)
+            {
+                await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, now, CancellationToken.None);
+            }
+
+            return opened;
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RematchRequest>> OpenRematchesAsync(CancellationToken cancellationToken)

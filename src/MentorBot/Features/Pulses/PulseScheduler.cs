@@ -14,7 +14,6 @@ namespace MentorBot.Features.Pulses;
 internal sealed partial class PulseScheduler(
     PulseStore store,
     PulseBallotBox ballots,
-    OutboxStore outbox,
     IOptions<PulseOptions> options,
     TimeProvider time,
     ILogger<PulseScheduler> logger)
@@ -41,19 +40,13 @@ internal sealed partial class PulseScheduler(
             {
                 var answered = await ballots.RespondedAsync(run.Id, cancellationToken);
                 var waiting = audience.Where(p => !answered.Contains(p.Id)).ToList();
-                await QueueAsync(PulseKinds.Reminder, run, waiting, cancellationToken);
-                await store.MarkRemindedAsync(run.Id, cancellationToken);
+                await store.MarkRemindedAsync(run.Id, Cards(PulseKinds.Reminder, run, waiting), cancellationToken);
                 Log.Reminded(logger, waiting.Count);
             }
 
             if (now >= run.ClosesAt)
             {
-                foreach (var admin in map.People.Where(p => p.IsAdmin))
-                {
-                    await outbox.EnqueueAsync(PulseKinds.Results, run.Id, admin.Id, cancellationToken, CheckInSlots.Place(now, admin) - now);
-                }
-
-                await store.MarkResultsSentAsync(run.Id, cancellationToken);
+                await store.MarkResultsSentAsync(run.Id, Cards(PulseKinds.Results, run, [.. map.People.Where(p => p.IsAdmin)]), cancellationToken);
             }
         }
     }
@@ -87,17 +80,14 @@ internal sealed partial class PulseScheduler(
     /// <summary>Queues the run's card to everyone it asks, each inside their own working hours.</summary>
     public async Task InviteAsync(PulseRun run, IReadOnlyList<Person> audience, CancellationToken cancellationToken)
     {
-        await QueueAsync(PulseKinds.Invite, run, audience, cancellationToken);
-        await store.MarkInvitedAsync(run.Id, cancellationToken);
+        await store.MarkInvitedAsync(run.Id, Cards(PulseKinds.Invite, run, audience), cancellationToken);
     }
 
-    private async Task QueueAsync(string kind, PulseRun run, IReadOnlyList<Person> people, CancellationToken cancellationToken)
+    /// <summary>The run's cards of one kind for these people, each inside their own working hours.</summary>
+    private List<OutboxEntry> Cards(string kind, PulseRun run, IReadOnlyList<Person> people)
     {
         var now = time.GetUtcNow();
-        foreach (var person in people)
-        {
-            await outbox.EnqueueAsync(kind, run.Id, person.Id, cancellationToken, CheckInSlots.Place(now, person) - now);
-        }
+        return [.. people.Select(person => new OutboxEntry(kind, run.Id, person.Id, CheckInSlots.Place(now, person) - now))];
     }
 
     private static partial class Log

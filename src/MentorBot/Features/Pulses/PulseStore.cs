@@ -119,18 +119,31 @@ internal sealed class PulseStore(Database database, TimeProvider time)
         return [.. rows.Select(r => r.ToRun())];
     }
 
-    public Task MarkInvitedAsync(string runId, CancellationToken cancellationToken) => MarkAsync(runId, "invited_at_ms", cancellationToken);
+    /// <summary>Marks the run's invitations sent and queues them (<paramref name="cards"/>) in the same transaction.</summary>
+    public Task MarkInvitedAsync(string runId, IReadOnlyList<Scheduling.OutboxEntry> cards, CancellationToken cancellationToken) =>
+        MarkAsync(runId, "invited_at_ms", cards, cancellationToken);
 
-    public Task MarkRemindedAsync(string runId, CancellationToken cancellationToken) => MarkAsync(runId, "reminded_at_ms", cancellationToken);
+    public Task MarkRemindedAsync(string runId, IReadOnlyList<Scheduling.OutboxEntry> cards, CancellationToken cancellationToken) =>
+        MarkAsync(runId, "reminded_at_ms", cards, cancellationToken);
 
-    public Task MarkResultsSentAsync(string runId, CancellationToken cancellationToken) => MarkAsync(runId, "results_sent_at_ms", cancellationToken);
+    public Task MarkResultsSentAsync(string runId, IReadOnlyList<Scheduling.OutboxEntry> cards, CancellationToken cancellationToken) =>
+        MarkAsync(runId, "results_sent_at_ms", cards, cancellationToken);
 
-    private async Task MarkAsync(string runId, string column, CancellationToken cancellationToken)
+    /// <summary>A step of the run happened once: its mark and its cards commit together (a step marked already queues nothing again).</summary>
+    private Task MarkAsync(string runId, string column, IReadOnlyList<Scheduling.OutboxEntry> cards, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE pulse_runs SET {column} = @now WHERE id = @runId AND {column} IS NULL",
-            new { runId, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        var now = time.GetUtcNow();
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            if (await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE pulse_runs SET {column} = @now WHERE id = @runId AND {column} IS NULL",
+                new { runId, now = now.ToUnixTimeMilliseconds() }, transaction)) == 1)
+            {
+                await Scheduling.OutboxStore.QueueAsync(connection, transaction, cards, now, CancellationToken.None);
+            }
+
+            return true;
+        }, cancellationToken);
     }
 
     private object Parameters(Pulse pulse) => new

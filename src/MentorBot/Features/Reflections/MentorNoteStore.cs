@@ -13,9 +13,10 @@ internal sealed class MentorNoteStore(Database database, TimeProvider time)
 
     /// <summary>
     /// Inserts the note, or updates it when <paramref name="note"/>'s author wrote it. Null when the id belongs to
-    /// someone else's note. Saving the same content again changes nothing (a double click).
+    /// someone else's note. Saving the same content again changes nothing (a double click). What a change announces
+    /// (<paramref name="followUps"/>) is queued in the saving transaction.
     /// </summary>
-    public async Task<NoteSave?> SaveAsync(MentorNote note, CancellationToken cancellationToken)
+    public async Task<NoteSave?> SaveAsync(MentorNote note, CancellationToken cancellationToken, Func<NoteSave, IEnumerable<Scheduling.OutboxEntry>>? followUps = null)
     {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -62,8 +63,10 @@ internal sealed class MentorNoteStore(Database database, TimeProvider time)
             return null;
         }
 
+        var result = new NoteSave(saved, existing, true);
+        await Scheduling.OutboxStore.QueueAsync(connection, transaction, followUps?.Invoke(result) ?? [], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new NoteSave(saved, existing, true);
+        return result;
     }
 
     public async Task<MentorNote?> FindAsync(string id, CancellationToken cancellationToken)

@@ -13,7 +13,6 @@ internal sealed partial class ReflectionService(
     MapDirectory directory,
     MentorNoteStore store,
     ReflectionTemplates templates,
-    OutboxStore outbox,
     ILogger<ReflectionService> logger)
 {
     public const string SharedKind = "note-shared";
@@ -95,7 +94,10 @@ internal sealed partial class ReflectionService(
         }
 
         var note = new MentorNote(noteId, map.Person.Id, menteeId!, template.Id, answers, shared, default, default, 0);
-        if (await store.SaveAsync(note, cancellationToken) is not { } saved)
+        // A note newly shared reaches the mentee: queued in the saving transaction.
+        if (await store.SaveAsync(note, cancellationToken, s => s.Note.Shared && s.Before is not { Shared: true }
+            ? [new OutboxEntry(SharedKind, $"{s.Note.Id}:{s.Note.Revision}", s.Note.MenteeId)]
+            : []) is not { } saved)
         {
             Log.Refused(logger, ReflectionVerbs.Save);
             return NotYourNote(l);
@@ -104,10 +106,6 @@ internal sealed partial class ReflectionService(
         if (saved.Changed)
         {
             Log.Saved(logger, saved.Note.Revision, saved.Note.Shared);
-            if (saved.Note.Shared && saved.Before is not { Shared: true })
-            {
-                await outbox.EnqueueAsync(SharedKind, $"{saved.Note.Id}:{saved.Note.Revision}", saved.Note.MenteeId, cancellationToken);
-            }
         }
 
         var view = NoteViews.From(saved.Note, template, map.Person.Name, map.NameOf(saved.Note.MenteeId), map.Person.TimeZone, l);

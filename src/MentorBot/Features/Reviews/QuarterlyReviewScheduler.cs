@@ -38,8 +38,7 @@ internal sealed partial class QuarterlyReviewScheduler(QuarterlyReviewStore stor
             var quarter = Quarters.Name(today);
             foreach (var (person, role) in new[] { (mentee, "mentee"), (mentor, "mentor") })
             {
-                if (await store.AskAsync(pairing.Id, quarter, person.Id, role, cancellationToken)
-                    && await outbox.EnqueueAsync(ReviewKind, $"{pairing.Id}|{quarter}", person.Id, cancellationToken, CheckInSlots.Place(now, person) - now))
+                if (await store.AskAsync(pairing.Id, quarter, person.Id, role, new OutboxEntry(ReviewKind, $"{pairing.Id}|{quarter}", person.Id, CheckInSlots.Place(now, person) - now), cancellationToken))
                 {
                     queued++;
                 }

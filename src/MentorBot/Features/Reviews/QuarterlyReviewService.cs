@@ -12,7 +12,6 @@ internal sealed partial class QuarterlyReviewService(
     MapStore map,
     MapDirectory directory,
     QuarterlyReviewStore store,
-    OutboxStore outbox,
     IOptions<CheckInOptions> options,
     ILogger<QuarterlyReviewService> logger)
 {
@@ -86,11 +85,7 @@ internal sealed partial class QuarterlyReviewService(
             return new CardActionOutcome.ReplaceCard(QuarterlyReviewCard.Build(asked.MentorshipId, asked.Quarter, otherName, asked.Role == "mentor", review, max, l, problem));
         }
 
-        await store.AnswerAsync(review, cancellationToken);
-        if (review.Shared)
-        {
-            await outbox.EnqueueAsync(SharedKind, $"{review.MentorshipId}|{review.Quarter}|{person.Id}", otherId, cancellationToken);
-        }
+        await store.AnswerAsync(review, review.Shared ? [new OutboxEntry(SharedKind, $"{review.MentorshipId}|{review.Quarter}|{person.Id}", otherId)] : [], cancellationToken);
 
         return new CardActionOutcome.ReplaceCard(QuarterlyReviewCard.Summary(
             review.Shared ? l.Pick($"Saved, and shared with {otherName}", $"Guardada y compartida con {otherName}") : l.Pick("Saved: private to you", "Guardada: solo para ti"), review with { Answered = true }, l));
