@@ -27,6 +27,89 @@ public sealed class StartupTests
         Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public async Task Asking_for_help_prints_the_verbs_and_options_and_exits_0_without_starting_the_bot(string ask)
+    {
+        var (exit, output, _) = await RunAsync(TimeSpan.FromSeconds(60), new Dictionary<string, string>(), ask);
+
+        Assert.Equal(0, exit);
+        foreach (var verb in new[] { "map", "dispatch", "match", "privacy", "manifest", "health", "--urls", "--environment" })
+        {
+            Assert.Contains(verb, output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("listening on", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_start_up_banner_says_in_one_line_the_environment_and_whether_inbound_tokens_are_checked()
+    {
+        var database = "Data Source=" + Path.Combine(Path.GetTempPath(), "mentorbot-banner-" + Guid.NewGuid().ToString("N") + ".db");
+        var (_, development, _) = await RunAsync(TimeSpan.FromSeconds(20), new() { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Storage__ConnectionString"] = database, ["Map__SeedDemoMap"] = "false", ["Demo__SeedHistory"] = "false" });
+        var (_, production, _) = await RunAsync(TimeSpan.FromSeconds(20), new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Storage__ConnectionString"] = database,
+            ["Bot__AppId"] = MentorBotHost.AppId,
+            ["Bot__TenantId"] = "bot-tenant",
+            ["Bot__ClientSecret"] = "not-used",
+        });
+
+        Assert.Contains(development.Split('\n'), line => line.Contains("Development environment, inbound tokens NOT checked", StringComparison.Ordinal));
+        Assert.Contains(production.Split('\n'), line => line.Contains($"Production environment, inbound tokens checked for app {MentorBotHost.AppId}", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs MentorBot.dll with <paramref name="arguments"/> until it exits or <paramref name="patience"/> passes (then it is stopped).</summary>
+    private static async Task<(int? Exit, string Output, string Errors)> RunAsync(TimeSpan patience, Dictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"));
+        foreach (var argument in arguments.Length > 0 ? arguments : ["--urls", "http://127.0.0.1:0"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        var errors = process.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow + patience;
+        while (!process.HasExited && DateTime.UtcNow < deadline)
+        {
+            lock (output)
+            {
+                if (arguments.Length == 0 && output.ToString().Contains("listening on", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        int? exit = process.HasExited ? process.ExitCode : null;
+        if (!process.HasExited)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        var errorText = await errors;
+        lock (output)
+        {
+            return (exit, output.ToString(), errorText);
+        }
+    }
+
     [Fact]
     public async Task A_restarted_host_on_the_same_database_keeps_its_state()
     {

@@ -14,12 +14,30 @@ internal static class MentorBotCli
 {
     private static readonly string[] Verbs = ["map", "manifest", "health", "dispatch", "match", "privacy"];
 
-    public static bool Handles(string[] args) => SplitHostArguments(args).Verb.Length > 0 && Verbs.Contains(SplitHostArguments(args).Verb[0]);
+    /// <summary>Asking for help prints it and exits: it never starts the bot.</summary>
+    private static readonly string[] HelpSwitches = ["--help", "-h", "-?", "help"];
+
+    public static bool Handles(string[] args) => SplitHostArguments(args).Verb is [var first, ..] && (Verbs.Contains(first) || HelpSwitches.Contains(first));
 
     public static async Task<int> RunAsync(string[] args)
     {
         var (verb, hostArgs) = SplitHostArguments(args);
-        var root = new RootCommand("MentorBot command-line tools. Run the bot itself with no arguments.");
+        if (verb is [var first, ..] && HelpSwitches.Contains(first))
+        {
+            // "help" alone is the same as --help; "help map" is "map --help".
+            verb = [.. verb.Skip(1), "--help"];
+        }
+
+        var root = new RootCommand(
+            """
+            MentorBot: the bot, and its command-line tools.
+
+            With no verb it starts the bot (http://127.0.0.1:3978 by default). Options for the bot and every verb:
+              --urls <url>               where the bot listens, for example --urls http://127.0.0.1:4000
+              --environment <name>       Development (the default with dotnet run) or Production
+              --Section:Key=value        any setting, for example --Storage:ConnectionString="Data Source=my.db"
+            Settings also come from appsettings.json and environment variables (Section__Key); see docs/DEPLOY.md.
+            """);
         root.Subcommands.Add(MapCli.Create(cancellationToken => BuildServicesAsync(hostArgs, cancellationToken)));
         root.Subcommands.Add(HealthCli.Create());
         root.Subcommands.Add(Features.CheckIns.DispatchCli.Create(cancellationToken => BuildBotServicesAsync(hostArgs, cancellationToken)));

@@ -26,7 +26,7 @@ internal sealed partial class StartupBanner(
         lifetime.ApplicationStarted.Register(() =>
         {
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:3978";
-            Log.Listening(logger, address, environment.EnvironmentName, storage.Value.Provider.ToString());
+            Log.Listening(logger, address, environment.EnvironmentName, InboundAuth(bot.Value), storage.Value.Provider.ToString());
             if (time is DemoClock demo)
             {
                 Log.DemoClock(logger, time.GetUtcNow(), demo.Offset);
@@ -42,13 +42,18 @@ internal sealed partial class StartupBanner(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>In a few words, whether inbound activities must carry a valid Bot Connector token.</summary>
+    internal static string InboundAuth(BotOptions options) => options.HasAppId
+        ? $"inbound tokens checked for app {options.AppId}"
+        : "inbound tokens NOT checked (development auth, no Bot:AppId)";
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Bot:AllowedTenants is empty: activities from any tenant are accepted.")]
         public static partial void AllTenantsAllowed(ILogger logger);
 
-        [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "MentorBot is listening on {Address} ({Environment}, {Provider} store).")]
-        public static partial void Listening(ILogger logger, string address, string environment, string provider);
+        [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "MentorBot is listening on {Address}: {Environment} environment, {InboundAuth}, {Provider} store.")]
+        public static partial void Listening(ILogger logger, string address, string environment, string inboundAuth, string provider);
 
         [LoggerMessage(EventId = 9004, Level = LogLevel.Warning, Message = "Demo clock: it is now {Now:u} for MentorBot ({Offset} from the real clock). Remove Demo:ClockStartsAt to use real time.")]
         public static partial void DemoClock(ILogger logger, DateTimeOffset now, TimeSpan offset);
