@@ -37,6 +37,20 @@ public sealed class BookingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Book_names_each_person_as_the_map_does_a_buddy_is_a_buddy_not_a_mentor()
+    {
+        await _host.PostActivityAsync(TeamsActivities.Message("book"));
+        var alex = Sent.CardText(_host.Sent[^1]);
+        await _host.PostActivityAsync(TeamsActivities.MessageFrom(23, "Isaiah Langer", "book"));
+        var isaiah = Sent.CardText(_host.Sent[^1]);
+
+        Assert.Contains("Megan Bowen (your mentor)", alex, StringComparison.Ordinal);
+        Assert.Contains("Isaiah Langer (your buddy)", alex, StringComparison.Ordinal);
+        Assert.DoesNotContain("Isaiah Langer (your mentor)", alex, StringComparison.Ordinal);
+        Assert.Contains("Alex Wilber (your new starter)", isaiah, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Three_times_on_three_days_inside_both_working_days_in_the_readers_zone()
     {
         var card = await ProposeAsync();

@@ -178,6 +178,46 @@ public sealed class CheckInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_mentors_card_offers_a_reply_a_time_and_her_notes_each_checked_against_the_map()
+    {
+        await _host.PostActivityAsync(TeamsActivities.MessageFrom(21, "Megan Bowen", "help"));
+        await _host.PostActivityAsync(TeamsActivities.MessageFrom(23, "Isaiah Langer", "help"));
+        var period = await StartAsync();
+        await SubmitAsync(period, learned: "Reading the chart");
+        await _host.Scoped<OutboxDispatcher>().DispatchAsync(100, default);
+        var card = Sent.Card(_host.Sent.Last(r => r.Url.Contains("a%3Apersonal-21", StringComparison.Ordinal)));
+        JsonObject Button(string verb) => Sent.Descendants(card).Single(o => (string?)o["type"] == "Action.Execute" && (string?)o["verb"] == verb);
+        async Task<JsonObject> Press(int user, string name, string verb, JsonObject data) =>
+            await Sent.InvokeBodyAsync(await _host.PostActivityAsync(TeamsActivities.ExecuteFrom(user, name, verb, data)));
+
+        // Someone who is not the check-in's mentor (Isaiah is Alex's buddy, not on this check-in) cannot reply to it.
+        var reply = Button(MentorReplyFields.Verb)["data"]!.DeepClone().AsObject();
+        reply[MentorReplyFields.Reply] = "FORGED";
+        var refused = await Press(23, "Isaiah Langer", MentorReplyFields.Verb, reply.DeepClone().AsObject());
+        Assert.Contains("Only the mentor of this check-in can reply", refused.ToJsonString(), StringComparison.Ordinal);
+
+        reply[MentorReplyFields.Reply] = "Great handover. Let's go through the chart on Thursday.";
+        var replied = await Press(21, "Megan Bowen", MentorReplyFields.Verb, reply.DeepClone().AsObject());
+        await Press(21, "Megan Bowen", MentorReplyFields.Verb, reply.DeepClone().AsObject()); // a double click
+        Assert.Contains("You replied to Alex", replied.ToJsonString(), StringComparison.Ordinal);
+        var before = _host.Sent.Count;
+        await _host.Scoped<OutboxDispatcher>().DispatchAsync(100, default);
+        var toAlex = _host.Sent.Skip(before).Where(r => r.Url.Contains(Uri.EscapeDataString(TeamsActivities.PersonalConversation), StringComparison.Ordinal)).Select(Sent.CardText).ToList();
+        var delivered = Assert.Single(toAlex);
+        Assert.Contains("Megan replied to your check-in", delivered, StringComparison.Ordinal);
+        Assert.Contains("Let's go through the chart on Thursday.", delivered, StringComparison.Ordinal);
+        Assert.DoesNotContain("FORGED", string.Join(' ', toAlex), StringComparison.Ordinal);
+
+        var times = await Press(21, "Megan Bowen", Button(Features.Booking.BookingVerbs.Propose)["verb"]!.GetValue<string>(), Button(Features.Booking.BookingVerbs.Propose)["data"]!.DeepClone().AsObject());
+        Assert.Contains("Times with Alex Wilber", times.ToJsonString(), StringComparison.Ordinal);
+
+        var notes = await Press(21, "Megan Bowen", Features.Reflections.ReflectionVerbs.ShowNotes, Button(Features.Reflections.ReflectionVerbs.ShowNotes)["data"]!.DeepClone().AsObject());
+        Assert.Contains("Your notes about Alex Wilber", notes.ToJsonString(), StringComparison.Ordinal);
+        var isaiahNotes = await Press(23, "Isaiah Langer", Features.Reflections.ReflectionVerbs.ShowNotes, new JsonObject { ["mentee"] = "tomas-rivera" });
+        Assert.DoesNotContain("Your notes about Tomás", isaiahNotes.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mentor_without_a_conversation_is_waited_for_not_lost()
     {
         var period = await StartAsync();

@@ -40,6 +40,7 @@ public sealed class ConcernTests : IAsyncLifetime
 
         var card = Sent.CardText(_host.Sent[^1]);
         Assert.Contains("Megan Bowen, your mentor", card, StringComparison.Ordinal);
+        Assert.Contains("Isaiah Langer, your onboarding buddy", card, StringComparison.Ordinal);
         Assert.Contains("Samuel Okafor, the designated person for Medical Ward 3", card, StringComparison.Ordinal);
         Assert.Contains("Only the person you choose sees it. If they haven't acknowledged it within 1 day, they get a reminder; 2 days later it also goes to a backup contact:", card, StringComparison.Ordinal);
         Assert.Contains("• Megan Bowen, Priya Raman or Isaiah Langer → Samuel Okafor (the designated person for Medical Ward 3)", card, StringComparison.Ordinal);

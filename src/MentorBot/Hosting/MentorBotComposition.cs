@@ -116,6 +116,10 @@ internal static class MentorBotComposition
         services.AddCardAction<CheckInSubmitAction>();
         services.AddCardAction<CheckInEditAction>();
         services.AddCardAction<CheckInSkipAction>();
+        services.AddSingleton<MentorReplyStore>();
+        services.AddScoped<MentorReplyService>();
+        services.AddCardAction<CheckInReplyAction>();
+        services.AddScoped<IOutboxRenderer, MentorReplyRenderer>();
         services.AddTextCommand<PauseCommand>();
         services.AddTextCommand<ResumeCommand>();
     }

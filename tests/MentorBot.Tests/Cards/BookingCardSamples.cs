@@ -25,7 +25,7 @@ internal static class BookingCardSamples
 
     public static IReadOnlyDictionary<string, AdaptiveCard> Build() => new Dictionary<string, AdaptiveCard>(StringComparer.Ordinal)
     {
-        ["BookingCard.chooser"] = BookingCard.Chooser([new("megan-bowen", "Megan Bowen", "your mentor"), new("priya-raman", "Priya Raman", "your mentor"), new("isaiah-langer", "Isaiah Langer", "your mentor")], 30, Language.English),
+        ["BookingCard.chooser"] = BookingCard.Chooser([new("megan-bowen", "Megan Bowen", "your mentor"), new("priya-raman", "Priya Raman", "your mentor"), new("isaiah-langer", "Isaiah Langer", "your buddy")], 30, Language.English),
         ["BookingCard.chooser.nobody"] = BookingCard.Chooser([], 30, Language.English),
         ["BookingCard.proposals"] = BookingCard.Proposals(View(Booking(BookingStatus.Proposed), Language.English), moving: false),
         ["BookingCard.proposals.spanish"] = BookingCard.Proposals(View(Booking(BookingStatus.Proposed), Language.Spanish), moving: false),

@@ -9,9 +9,13 @@ namespace MentorBot.Features.CheckIns;
 /// </summary>
 internal static class MenteeCheckInCard
 {
-    public static AdaptiveCard Build(string menteeName, SharedCheckIn shared, Language l)
+    /// <summary>
+    /// The card, with the mentor's next steps: a short reply to the mentee, finding a time, and their own notes about
+    /// the mentee. <paramref name="reply"/> says what was sent already, or what was typed and what is wrong with it.
+    /// </summary>
+    public static AdaptiveCard Build(string periodId, string menteeId, string menteeName, SharedCheckIn shared, Language l, MentorReplyState? reply = null)
     {
-        var first = menteeName.Split(' ', 2)[0];
+        var first = Names.First(menteeName);
         var body = new List<CardElement>
         {
             Blocks.Heading(l.Pick($"{first} checked in", $"{first} ha enviado su seguimiento")),
@@ -42,7 +46,37 @@ internal static class MenteeCheckInCard
         }
 
         body.Add(Blocks.Subtle(l.Pick("You only see what they chose to share.", "Solo ves lo que decidió compartir.")));
-        return Blocks.Card(l.Pick($"{first} checked in", $"{first} ha enviado su seguimiento"), body);
+        if (reply?.Sent is { } sent)
+        {
+            body.Add(new Container(
+            [
+                new TextBlock(l.Pick($"You replied to {first}", $"Respondiste a {first}")) { Weight = FontWeight.Bolder },
+                new TextBlock(sent) { Spacing = Spacing.None },
+            ])
+            { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium });
+        }
+
+        body.Add(new InputText(MentorReplyFields.Reply)
+        {
+            Label = reply?.Sent is null ? l.Pick($"A short reply to {first}", $"Una respuesta breve para {first}") : l.Pick("Another reply", "Otra respuesta"),
+            Value = reply?.Typed,
+            IsMultiline = true,
+            MaxLength = MentorReplyFields.MaxLength,
+            Placeholder = l.Pick("For example: thanks, let's talk it through on Thursday", "Por ejemplo: gracias, lo hablamos el jueves"),
+            Spacing = Spacing.Medium,
+        });
+        if (reply?.Problem is { } problem)
+        {
+            body.Add(Blocks.Warning(problem));
+        }
+
+        return Blocks.Card(l.Pick($"{first} checked in", $"{first} ha enviado su seguimiento"), body,
+        [
+            new ExecuteAction(l.Pick("Send reply", "Enviar respuesta"), MentorReplyFields.Verb, new Dictionary<string, string> { [CheckInFields.Period] = periodId }),
+            new ExecuteAction(l.Pick("Find a time", "Buscar un rato"), Booking.BookingVerbs.Propose,
+                new Dictionary<string, string> { [Booking.BookingFields.With] = menteeId, [Booking.BookingFields.Source] = Booking.BookingSource.CheckIn }),
+            new ExecuteAction(l.Pick("My notes", "Mis notas"), Reflections.ReflectionVerbs.ShowNotes, new Dictionary<string, string> { [Reflections.ReflectionFields.Mentee] = menteeId }),
+        ]);
     }
 
     private static void Add(List<CardElement> body, string title, string? text, Language l)
@@ -56,4 +90,14 @@ internal static class MenteeCheckInCard
         ])
         { Spacing = Spacing.Medium });
     }
+}
+
+/// <summary>The reply on a mentor's check-in card: what was sent already, or what was typed and what is wrong with it.</summary>
+internal sealed record MentorReplyState(string? Sent, string? Typed = null, string? Problem = null);
+
+internal static class MentorReplyFields
+{
+    public const string Verb = "checkin.reply";
+    public const string Reply = "reply";
+    public const int MaxLength = 500;
 }

@@ -22,6 +22,6 @@ internal sealed class MenteeCheckInRenderer(CheckInStore store, MapDirectory dir
 
         var mentee = await directory.FindByIdAsync(period.PersonId, cancellationToken);
         var mentor = await directory.FindByIdAsync(personId, cancellationToken);
-        return mentee is null || mentor is null ? null : MenteeCheckInCard.Build(mentee.Name, answer.SharedView(), Languages.From(mentor.Locale));
+        return mentee is null || mentor is null ? null : MenteeCheckInCard.Build(period.Id, mentee.Id, mentee.Name, answer.SharedView(), Languages.From(mentor.Locale));
     }
 }

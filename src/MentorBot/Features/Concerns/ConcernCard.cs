@@ -37,7 +37,7 @@ internal static class ConcernCard
             ErrorMessage = l.Pick("Write what the concern is.", "Escribe qué te preocupa."),
             Spacing = Spacing.Medium,
         });
-        body.Add(new InputChoiceSet(ConcernFields.To, [.. form.Choices.Select(c => new Choice($"{c.Recipient.Name}, {ConcernWords.Role(c.Recipient.Role, form.UnitName, l)}", c.Value))])
+        body.Add(new InputChoiceSet(ConcernFields.To, [.. form.Choices.Select(c => new Choice($"{c.Recipient.Name}, {ConcernWords.Role(c.Recipient.Role, form.UnitName, l, c.Recipient.Kind)}", c.Value))])
         {
             Label = l.Pick("Who should see it?", "¿Quién debe verla?"),
             Style = ChoiceInputStyle.Expanded,
@@ -74,7 +74,7 @@ internal static class ConcernCard
 
     private static string Backups(ConcernChoice choice, string? unitName, Language l) => choice.Backups.Count == 0
         ? l.Pick("nobody (no backup contact is set)", "nadie (no hay contacto de respaldo)")
-        : ConcernWords.Names([.. choice.Backups.Select(b => $"{b.Name} ({ConcernWords.Role(b.Role, unitName, l)})")], l);
+        : ConcernWords.Names([.. choice.Backups.Select(b => $"{b.Name} ({ConcernWords.Role(b.Role, unitName, l, b.Kind)})")], l);
 
     private static Container WhoSeesIt(ConcernForm form)
     {

@@ -57,6 +57,8 @@ internal sealed class ConcernReader(MapStore map, ConcernStore store)
             concern.ResolvedAt is { } resolved ? When(resolved) : null,
             [.. concern.BackupIds.Select(context.NameOf).Where(n => n.Length > 0)],
             [.. messages.Select(m => new ConcernLine(Author(m), When(m.At), m.Body))],
-            l);
+            l,
+            // Only the sender's own view names the pairing: a handler's could narrow down who sent an anonymous concern.
+            readerIsSender && concern.Target == ConcernTarget.Mentor ? Relationships.Between(context.Map.Mentorships, reader.Id, concern.RecipientId)?.Kind : null);
     }
 }

@@ -11,8 +11,8 @@ internal enum ConcernRole
     Admin,
 }
 
-/// <summary>Someone a concern can reach, and in which role.</summary>
-internal sealed record ConcernContact(string PersonId, string Name, ConcernRole Role);
+/// <summary>Someone a concern can reach, and in which role (for a mentor, the kind of pairing: a buddy is named a buddy).</summary>
+internal sealed record ConcernContact(string PersonId, string Name, ConcernRole Role, MentorshipKind? Kind = null);
 
 /// <summary>One choice on the concern card: who receives it, and who it goes to if they do not acknowledge it in time.</summary>
 internal sealed record ConcernChoice(string Value, string Target, ConcernContact Recipient, IReadOnlyList<ConcernContact> Backups);
@@ -35,13 +35,13 @@ internal static class ConcernRouting
         var mentors = map.Mentorships
             .Where(m => m.MenteeId == sender.Id && m.Status != MentorshipStatus.Ended && m.MentorId != sender.Id)
             .OrderBy(m => m.Kind == MentorshipKind.Lane ? 0 : 1).ThenBy(m => m.StartDate)
-            .Select(m => m.MentorId).Distinct(StringComparer.Ordinal);
-        foreach (var mentorId in mentors)
+            .DistinctBy(m => m.MentorId, StringComparer.Ordinal);
+        foreach (var pairing in mentors)
         {
-            if (people.TryGetValue(mentorId, out var mentor))
+            if (people.TryGetValue(pairing.MentorId, out var mentor))
             {
-                choices.Add(new ConcernChoice(ConcernFields.MentorChoice(mentorId), ConcernTarget.Mentor, new(mentor.Id, mentor.Name, ConcernRole.Mentor),
-                    Backups(map, ConcernTarget.Mentor, mentorId, sender.UnitId, sender.Id)));
+                choices.Add(new ConcernChoice(ConcernFields.MentorChoice(mentor.Id), ConcernTarget.Mentor, new(mentor.Id, mentor.Name, ConcernRole.Mentor, pairing.Kind),
+                    Backups(map, ConcernTarget.Mentor, mentor.Id, sender.UnitId, sender.Id)));
             }
         }
 

@@ -16,8 +16,8 @@ internal static class ConcernSenderCard
         {
             Blocks.Heading(title),
             Blocks.Subtle(l.Pick(
-                $"To {view.RecipientName}, {ConcernWords.Role(view.RecipientRole, view.UnitName, l)}, {view.RaisedWhen}{(view.Anonymous ? " · sent without your name" : string.Empty)}",
-                $"Para {view.RecipientName}, {ConcernWords.Role(view.RecipientRole, view.UnitName, l)}, {view.RaisedWhen}{(view.Anonymous ? " · enviada sin tu nombre" : string.Empty)}")),
+                $"To {view.RecipientName}, {ConcernWords.Role(view.RecipientRole, view.UnitName, l, view.RecipientKind)}, {view.RaisedWhen}{(view.Anonymous ? " · sent without your name" : string.Empty)}",
+                $"Para {view.RecipientName}, {ConcernWords.Role(view.RecipientRole, view.UnitName, l, view.RecipientKind)}, {view.RaisedWhen}{(view.Anonymous ? " · enviada sin tu nombre" : string.Empty)}")),
             new Container([new TextBlock(Status(view, l)) { Weight = FontWeight.Bolder, Wrap = true }])
             {
                 Style = view.Status switch { ConcernStatus.Resolved => ContainerStyle.Good, ConcernStatus.Acknowledged => ContainerStyle.Accent, _ => ContainerStyle.Default },

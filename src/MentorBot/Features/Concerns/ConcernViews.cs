@@ -1,4 +1,5 @@
 using MentorBot.Cards;
+using MentorBot.Features.Map;
 
 namespace MentorBot.Features.Concerns;
 
@@ -23,7 +24,8 @@ internal sealed record ConcernView(
     string? ResolvedWhen,
     IReadOnlyList<string> BackupNames,
     IReadOnlyList<ConcernLine> Messages,
-    Language Language)
+    Language Language,
+    MentorshipKind? RecipientKind = null)
 {
     public bool Anonymous => SenderName is null;
 
@@ -50,9 +52,9 @@ internal sealed record ConcernForm(
 /// <summary>Plain words shared by the concern cards.</summary>
 internal static class ConcernWords
 {
-    public static string Role(ConcernRole role, string? unitName, Language l) => role switch
+    public static string Role(ConcernRole role, string? unitName, Language l, MentorshipKind? kind = null) => role switch
     {
-        ConcernRole.Mentor => l.Pick("your mentor", "tu mentor"),
+        ConcernRole.Mentor => Relationships.Mentor(kind ?? MentorshipKind.Lane, l),
         ConcernRole.Designated => unitName is null
             ? l.Pick("the designated person for your unit", "la persona designada de tu unidad")
             : l.Pick($"the designated person for {unitName}", $"la persona designada de {unitName}"),

@@ -27,7 +27,8 @@ internal sealed partial class AnswerRetention(Database database, AuditLog audit,
         Task<int> Clear(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, new { cutoff }, transaction, cancellationToken: cancellationToken));
 
         var result = new RetentionResult(
-            await Clear("UPDATE checkin_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)"),
+            await Clear("UPDATE checkin_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)")
+                + await Clear("UPDATE checkin_replies SET body = '' WHERE created_at_ms < @cutoff AND body <> ''"),
             await Clear("UPDATE circle_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)"),
             await Clear("UPDATE quarterly_reviews SET went_well = NULL, focus_next = NULL WHERE answered_at_ms < @cutoff AND (went_well IS NOT NULL OR focus_next IS NOT NULL)"),
             await Clear("UPDATE calibrations SET note = NULL WHERE answered_at_ms < @cutoff AND note IS NOT NULL"),

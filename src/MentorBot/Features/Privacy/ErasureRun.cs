@@ -63,6 +63,7 @@ internal sealed class ErasureRun(Database database, DbConnection connection, DbT
         var records = pairings
             .Concat(await QueryAsync<string>("SELECT id FROM checkin_periods WHERE person_id = @id", new { id }))
             .Concat(await QueryAsync<string>("SELECT id FROM mentor_notes WHERE author_id = @id OR mentee_id = @id", new { id }))
+            .Concat(await QueryAsync<string>("SELECT id FROM checkin_replies WHERE mentor_id = @id OR mentee_id = @id", new { id }))
             .Concat(await QueryAsync<string>("SELECT id FROM bookings WHERE mentor_id = @id OR mentee_id = @id OR requester_id = @id", new { id }))
             .Concat(await QueryAsync<string>("SELECT id FROM coaching_deliveries WHERE person_id = @id", new { id }))
             .ToHashSet(StringComparer.Ordinal);
@@ -85,6 +86,7 @@ internal sealed class ErasureRun(Database database, DbConnection connection, DbT
         await RemoveAsync("local_calendar_blocks", "DELETE FROM local_calendar_blocks WHERE person_id = @id", p);
         await RemoveAsync("coaching_deliveries", "DELETE FROM coaching_deliveries WHERE person_id = @id", p);
         await RemoveAsync("checkin_pauses", "DELETE FROM checkin_pauses WHERE person_id = @id", p);
+        await RemoveAsync("checkin_replies", "DELETE FROM checkin_replies WHERE mentor_id = @id OR mentee_id = @id", p);
         await RemoveAsync("match_suggestions", "DELETE FROM match_suggestions WHERE mentee_id = @id OR mentor_id = @id", p);
         await RemoveAsync("match_unmatched", "DELETE FROM match_unmatched WHERE mentee_id = @id", p);
         await RemoveAsync("rematch_requests", "DELETE FROM rematch_requests WHERE mentee_id = @id OR mentor_id = @id", p);

@@ -55,6 +55,7 @@ internal static class PersonalDataCatalog
             new("checkin_periods", "person_id = @id", "opens_at_ms, id"),
             new("checkin_answers", "person_id = @id", "submitted_at_ms, period_id"),
             new("checkin_pauses", "person_id = @id", "person_id"),
+            new("checkin_replies", "mentor_id = @id OR mentee_id = @id", "created_at_ms, id"),
             new("calibrations", $"person_id = @id OR mentorship_id IN {pairings}", "asked_at_ms, mentorship_id, person_id"),
             new("circle_answers", "person_id = @id", "submitted_at_ms, debrief_id"),
             new("quarterly_reviews", $"person_id = @id OR mentorship_id IN {pairings}", "asked_at_ms, mentorship_id, person_id"),
