@@ -59,7 +59,7 @@ internal static class DigestBenchmark
 
     private static async Task<string> MeasureAsync(string store, StorageProvider provider, string connectionString, BulkWriter writer)
     {
-        await using var database = new Database(Options.Create(new StorageOptions { Provider = provider, ConnectionString = connectionString }));
+        await using var database = Database.Create(new StorageOptions { Provider = provider, ConnectionString = connectionString });
         await new MigrationRunner(database, new FixedClock(Now), NullLogger<MigrationRunner>.Instance).ApplyAsync(default);
 
         var data = new DigestBenchData(People, Weeks, Now);

@@ -72,15 +72,16 @@ internal static class FanOutSeed
 
     private static async Task RegisterConversationsAsync(Database database, MentorshipMap map, string serviceUrl)
     {
-        await using var connection = await database.OpenAsync(default);
-        await using var transaction = await Database.BeginWriteAsync(connection, default);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO conversation_references (conversation_id, conversation_type, tenant_id, service_url, bot_id, user_id, aad_object_id, status, created_at_ms, updated_at_ms)
-            VALUES (@Conversation, 'personal', @Tenant, @ServiceUrl, '28:bench-bot', @User, @Aad, 'active', 0, 0)
-            """,
-            map.Mentorships.Select((m, i) => new { Conversation = Conversation(i), Tenant, ServiceUrl = serviceUrl, User = "29:" + m.MenteeId, Aad = AadObjectId(m.MenteeId) }),
-            transaction);
-        await transaction.CommitAsync();
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO conversation_references (conversation_id, conversation_type, tenant_id, service_url, bot_id, user_id, aad_object_id, status, created_at_ms, updated_at_ms)
+                VALUES (@Conversation, 'personal', @Tenant, @ServiceUrl, '28:bench-bot', @User, @Aad, 'active', 0, 0)
+                """,
+                map.Mentorships.Select((m, i) => new { Conversation = Conversation(i), Tenant, ServiceUrl = serviceUrl, User = "29:" + m.MenteeId, Aad = AadObjectId(m.MenteeId) }),
+                transaction);
+            return true;
+        }, default);
     }
 }

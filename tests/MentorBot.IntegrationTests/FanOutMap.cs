@@ -28,17 +28,14 @@ internal static class FanOutMap
     /// <summary>Personal conversations for every mentee, at <paramref name="serviceUrl"/>, as if each had installed the app.</summary>
     public static async Task RegisterConversationsAsync(MentorBotHost host, MentorshipMap map, string serviceUrl)
     {
-        await using var connection = await host.Service<Database>().OpenAsync(default);
-        await using var transaction = await Database.BeginWriteAsync(connection, default);
         var mentees = map.Mentorships.Select(m => m.MenteeId).ToHashSet(StringComparer.Ordinal);
-        await connection.ExecuteAsync(
+        await host.Service<Database>().WriteAsync((connection, transaction) => connection.ExecuteAsync(
             """
             INSERT INTO conversation_references (conversation_id, conversation_type, tenant_id, service_url, bot_id, user_id, aad_object_id, status, created_at_ms, updated_at_ms)
             VALUES (@Conversation, 'personal', 'tenant-large', @ServiceUrl, '28:bot', @User, @Aad, 'active', 0, 0)
             """,
             map.People.Where(p => mentees.Contains(p.Id)).Select(p => new { Conversation = "a:" + p.Id, ServiceUrl = serviceUrl, User = "29:" + p.Id, Aad = p.AadObjectId!.ToLowerInvariant() }),
-            transaction);
-        await transaction.CommitAsync();
+            transaction), default);
     }
 
     /// <summary>

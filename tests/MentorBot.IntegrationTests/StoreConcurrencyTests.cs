@@ -28,16 +28,13 @@ public sealed class StoreConcurrencyTests : IAsyncLifetime
 
         // Every key is claimed by two writers at once; transactions run in between.
         var claims = await Task.WhenAll(keys.Concat(keys).Select(key => Task.Run(() => processed.TryClaimAsync(key, default))));
-        var transactions = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+        var transactions = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => database.WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(default);
-            await using var transaction = await Database.BeginWriteAsync(connection, default);
             await connection.ExecuteAsync(
                 "INSERT INTO audit_log (id, at_ms, actor, action, subject, detail) VALUES (@id, 0, 'test', 'concurrency', NULL, NULL)",
                 new { id = $"concurrency-{i}" }, transaction);
-            await transaction.CommitAsync();
             return i;
-        })));
+        }, default))));
 
         Assert.Equal(keys.Length, claims.Count(c => c));
         Assert.Equal(64, transactions.Length);
@@ -165,10 +162,8 @@ public sealed class StoreConcurrencyTests : IAsyncLifetime
         }
 
         // The reader above is closed, so its hold on the write gate is gone: a transaction gets in at once.
-        await using var next = await database.OpenAsync(default);
-        await using var transaction = await Database.BeginWriteAsync(next, new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
-        await next.ExecuteAsync("DELETE FROM audit_log WHERE id = 'returning-1'", transaction: transaction);
-        await transaction.CommitAsync();
+        await database.WriteAsync((next, transaction) => next.ExecuteAsync("DELETE FROM audit_log WHERE id = 'returning-1'", transaction: transaction), default)
+            .WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -178,13 +173,12 @@ public sealed class StoreConcurrencyTests : IAsyncLifetime
         Assert.Equal("Alex Wilber", (await directory.LoadPersonMapAsync(AlexObjectId, default))!.Person.Name);
 
         // Another process (the CLI, a second instance) renames Alex and counts the change, as every map writer does.
-        await using (var connection = await _host.Service<Database>().OpenAsync(default))
+        await _host.Service<Database>().WriteAsync(async (connection, transaction) =>
         {
-            await using var transaction = await Database.BeginWriteAsync(connection, default);
             await connection.ExecuteAsync("UPDATE map_people SET name = 'Alex Renamed' WHERE id = 'alex-wilber'", transaction: transaction);
             await MapGeneration.AdvanceAsync(connection, transaction, default);
-            await transaction.CommitAsync();
-        }
+            return true;
+        }, default);
 
         // A turn compares the stored counter at most once per MapDirectory.Recheck (50 ms); the next turn sees the change.
         await Task.Delay(MapDirectory.Recheck * 2);

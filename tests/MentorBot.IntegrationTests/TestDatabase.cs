@@ -50,6 +50,20 @@ internal sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase("Postgres", builder.ToString(), server, name, null);
     }
 
+    /// <summary>A copy of a SQLite database file (a fixture, gzipped) in a temporary folder of its own, whatever the suite's store.</summary>
+    public static async Task<TestDatabase> CopyOfSqliteAsync(string gzippedFile)
+    {
+        var directory = Directory.CreateTempSubdirectory("mentorbot-it-").FullName;
+        var path = Path.Combine(directory, "mentorbot.db");
+        await using (var source = new System.IO.Compression.GZipStream(File.OpenRead(gzippedFile), System.IO.Compression.CompressionMode.Decompress))
+        await using (var target = File.Create(path))
+        {
+            await source.CopyToAsync(target);
+        }
+
+        return new TestDatabase("Sqlite", $"Data Source={path}", null, null, directory);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_serverConnectionString is not null)

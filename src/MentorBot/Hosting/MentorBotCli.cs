@@ -94,7 +94,7 @@ internal static class MentorBotCli
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations();
-        services.AddSingleton<Database>();
+        services.AddSingleton(sp => Database.Create(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddSingleton<Features.Privacy.AuditLog>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<MigrationRunner>();

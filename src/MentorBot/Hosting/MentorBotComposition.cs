@@ -35,12 +35,11 @@ internal static class MentorBotComposition
         AddValidatedOptions<ConnectorOptions>(services, ConnectorOptions.SectionName);
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, BotOptionsValidator>();
 
-        services.AddSingleton<Database>();
+        services.AddSingleton(sp => Database.Create(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddSingleton<Features.Privacy.AuditLog>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<ReadinessState>();
         services.AddHostedService<MigrationHostedService>();
-        services.AddHostedService<Persistence.Sqlite.SqliteCheckpointer>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProcessedActivityStore>();
 

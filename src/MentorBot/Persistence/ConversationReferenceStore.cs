@@ -40,8 +40,7 @@ internal sealed class ConversationReferenceStore(Database database, TimeProvider
     private async Task WriteAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.ExecuteAsync(
             """
             INSERT INTO conversation_references
                 (conversation_id, conversation_type, tenant_id, service_url, bot_id, user_id, aad_object_id, status, created_at_ms, updated_at_ms)
@@ -56,26 +55,23 @@ internal sealed class ConversationReferenceStore(Database database, TimeProvider
                 updated_at_ms = excluded.updated_at_ms
             """,
             new { reference.ConversationId, reference.ConversationType, reference.TenantId, reference.ServiceUrl, reference.BotId, reference.UserId, AadObjectId = reference.AadObjectId?.ToLowerInvariant(), now },
-            cancellationToken: cancellationToken));
+            cancellationToken);
     }
 
     /// <summary>Claims the one welcome a conversation gets; false when it was already welcomed.</summary>
     public async Task<bool> TryClaimWelcomeAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        return await database.ExecuteAsync(
             "UPDATE conversation_references SET welcomed_at_ms = @now WHERE conversation_id = @conversationId AND welcomed_at_ms IS NULL",
             new { conversationId, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
-        return rows == 1;
+            cancellationToken) == 1;
     }
 
     /// <summary>Marks whether a conversation is reachable. An uninstall also forgets the welcome, so a reinstall is welcomed again.</summary>
     public async Task MarkAsync(string conversationId, string status, string? reason, CancellationToken cancellationToken)
     {
         _confirmed.TryRemove(conversationId, out _);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.ExecuteAsync(
             """
             UPDATE conversation_references
             SET status = @status, status_reason = @reason, updated_at_ms = @now,
@@ -83,7 +79,7 @@ internal sealed class ConversationReferenceStore(Database database, TimeProvider
             WHERE conversation_id = @conversationId
             """,
             new { conversationId, status, reason, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken);
     }
 
     public async Task<StoredConversation?> FindAsync(string conversationId, CancellationToken cancellationToken)

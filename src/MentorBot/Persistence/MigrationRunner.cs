@@ -15,52 +15,56 @@ internal sealed partial class MigrationRunner(Database database, TimeProvider ti
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
         var scripts = EmbeddedMigration.LoadAll();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (database.Provider == StorageProvider.Sqlite)
+        await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-        }
+            if (database.Provider == StorageProvider.Sqlite)
+            {
+                await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+            }
 
-        await connection.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)");
+            await connection.ExecuteAsync(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)");
+        }
 
         var applied = 0;
         foreach (var script in scripts)
         {
-            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            if (database.Provider == StorageProvider.Postgres)
+            if (await database.WriteAsync((connection, transaction) => ApplyAsync(connection, transaction, script, cancellationToken), cancellationToken))
             {
-                await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryLockKey }, transaction);
+                applied++;
+                Log.Applied(logger, script.Version, script.Name);
             }
-
-            var done = await connection.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM schema_migrations WHERE version = @version", new { version = script.Version }, transaction);
-            if (done > 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                continue;
-            }
-
-            await ExecuteScriptAsync(connection, transaction, script.Sql, cancellationToken);
-            await connection.ExecuteAsync(
-                "INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES (@version, @name, @at)",
-                new { version = script.Version, name = script.Name, at = time.GetUtcNow().ToUnixTimeMilliseconds() },
-                transaction);
-            await transaction.CommitAsync(cancellationToken);
-            applied++;
-            Log.Applied(logger, script.Version, script.Name);
         }
 
         Log.UpToDate(logger, database.Provider.ToString(), scripts.Count == 0 ? 0 : scripts[^1].Version);
         return applied;
     }
 
-    private static async Task ExecuteScriptAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    /// <summary>One script and its version row in one transaction, unless another instance applied it first.</summary>
+    private async Task<bool> ApplyAsync(DbConnection connection, DbTransaction transaction, EmbeddedMigration script, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (database.Provider == StorageProvider.Postgres)
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryLockKey }, transaction);
+        }
+
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = @version", new { version = script.Version }, transaction) > 0)
+        {
+            return false;
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = script.Sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await connection.ExecuteAsync(
+            "INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES (@version, @name, @at)",
+            new { version = script.Version, name = script.Name, at = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            transaction);
+        return true;
     }
 
     private static partial class Log

@@ -169,19 +169,11 @@ internal sealed class ProcessedActivityStore
     /// <summary>Forgets a claim whose processing failed, so the sender's retry is processed.</summary>
     public async Task ReleaseAsync(string activityKey, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM processed_activities WHERE activity_key = @activityKey",
-            new { activityKey },
-            cancellationToken: cancellationToken));
+        await _database.ExecuteAsync("DELETE FROM processed_activities WHERE activity_key = @activityKey", new { activityKey }, cancellationToken);
     }
 
     public async Task<int> PruneAsync(TimeSpan olderThan, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM processed_activities WHERE received_at_ms < @cutoff",
-            new { cutoff = (_time.GetUtcNow() - olderThan).ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+        return await _database.ExecuteAsync("DELETE FROM processed_activities WHERE received_at_ms < @cutoff", new { cutoff = (_time.GetUtcNow() - olderThan).ToUnixTimeMilliseconds() }, cancellationToken);
     }
 }

@@ -11,15 +11,13 @@ namespace MentorBot.Scheduling;
 /// </summary>
 internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> options, TimeProvider time)
 {
+    /// <summary>Queues one item in a write of its own; false when it was queued already (the same kind, reference and person).</summary>
     public async Task<bool> EnqueueAsync(string kind, string reference, string personId, CancellationToken cancellationToken, TimeSpan? delay = null)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await EnqueueAsync(connection, null, kind, reference, personId, delay, cancellationToken);
+        var now = time.GetUtcNow();
+        return await database.WriteAsync((connection, transaction) =>
+            QueueAsync(connection, transaction, [new OutboxEntry(kind, reference, personId, delay ?? TimeSpan.Zero)], now, CancellationToken.None), cancellationToken) == 1;
     }
-
-    /// <summary>Queues an item in the caller's transaction: it is queued exactly when what it announces is stored.</summary>
-    public Task<bool> EnqueueAsync(DbConnection connection, DbTransaction transaction, string kind, string reference, string personId, CancellationToken cancellationToken) =>
-        EnqueueAsync(connection, transaction, kind, reference, personId, null, cancellationToken);
 
     /// <summary>
     /// Queues what a state change announces in the transaction that makes the change, so a crash between the two can
@@ -63,22 +61,6 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
             cancellationToken: cancellationToken));
     }
 
-    private async Task<bool> EnqueueAsync(
-        DbConnection connection, DbTransaction? transaction, string kind, string reference, string personId, TimeSpan? delay, CancellationToken cancellationToken) =>
-        await InsertAsync(connection, transaction, kind, reference, personId, time.GetUtcNow(), delay ?? TimeSpan.Zero, cancellationToken) == 1;
-
-    private static Task<int> InsertAsync(
-        DbConnection connection, DbTransaction? transaction, string kind, string reference, string personId, DateTimeOffset now, TimeSpan delay, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO outbox (id, kind, reference, person_id, status, attempts, not_before_ms, created_at_ms)
-            VALUES (@id, @kind, @reference, @personId, 'queued', 0, @notBefore, @now)
-            ON CONFLICT (id) DO NOTHING
-            """,
-            new { id = $"{kind}|{reference}|{personId}", kind, reference, personId, notBefore = (now + delay).ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() },
-            transaction,
-            cancellationToken: cancellationToken));
-
     /// <summary>
     /// Queues a reply that could not be sent during its turn: the activity as it would have gone out
     /// (<paramref name="preparedActivity"/>, opaque here), for the conversation it answers. Idempotent by
@@ -87,15 +69,14 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
     public async Task<bool> EnqueueReplyAsync(string reference, string personKey, string conversationId, string preparedActivity, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await database.ExecuteAsync(
             """
             INSERT INTO outbox (id, kind, reference, person_id, status, attempts, not_before_ms, created_at_ms, conversation_id, prepared_activity)
             VALUES (@id, @kind, @reference, @personKey, 'queued', 0, @now, @now, @conversationId, @preparedActivity)
             ON CONFLICT (id) DO NOTHING
             """,
             new { id = $"{ReplyKind}|{reference}", kind = ReplyKind, reference, personKey, now, conversationId, preparedActivity },
-            cancellationToken: cancellationToken)) == 1;
+            cancellationToken) == 1;
     }
 
     /// <summary>The kind of a queued reply (<see cref="EnqueueReplyAsync"/>).</summary>
@@ -107,8 +88,7 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var leaseUntil = DateTimeOffset.FromUnixTimeMilliseconds(now) + options.Value.ClaimLease;
         var skipLocked = database.Provider == StorageProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : string.Empty;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var items = await connection.QueryAsync<OutboxItem>(new CommandDefinition(
+        var items = await database.WriteAsync((connection, transaction) => connection.QueryAsync<OutboxItem>(new CommandDefinition(
             $"""
             UPDATE outbox SET status = 'sending', claimed_until_ms = @lease, attempts = attempts + 1
             WHERE id IN (
@@ -121,7 +101,7 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
                 conversation_id AS ConversationId, prepared_activity AS PreparedActivity
             """,
             new { now, lease = leaseUntil.ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            transaction)), cancellationToken);
         return [.. items.Select(i => { i.LeaseUntil = leaseUntil; return i; })];
     }
 
@@ -133,14 +113,13 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
     /// <summary>Several sent items in one statement: the dispatcher groups the sends that finish together (<see cref="Persistence.GroupCommit{T}"/>).</summary>
     public async Task MarkSentAsync(string[] ids, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.ExecuteAsync(
             $"""
             UPDATE outbox SET status = 'sent', last_error = NULL, claimed_until_ms = NULL, sent_at_ms = @now, prepared_activity = NULL
             WHERE {database.AnyOf("id", "ids")} AND status = 'sending'
             """,
             new { ids, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken);
     }
 
     public Task MarkGoneAsync(string id, string reason, CancellationToken cancellationToken) =>
@@ -184,8 +163,7 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
     private async Task SetAsync(string id, string status, string? reason, DateTimeOffset? notBefore, CancellationToken cancellationToken, bool sent = false, bool refund = false)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.ExecuteAsync(
             """
             UPDATE outbox SET status = @status, last_error = @reason, claimed_until_ms = NULL,
                 not_before_ms = COALESCE(@notBefore, not_before_ms), sent_at_ms = CASE WHEN @sent = 1 THEN @now ELSE sent_at_ms END,
@@ -194,7 +172,7 @@ internal sealed class OutboxStore(Database database, IOptions<OutboxOptions> opt
             WHERE id = @id AND status = 'sending'
             """,
             new { id, status, reason, notBefore = notBefore?.ToUnixTimeMilliseconds(), sent = sent ? 1 : 0, now, refund = refund ? 1 : 0 },
-            cancellationToken: cancellationToken));
+            cancellationToken);
     }
 }
 

@@ -8,7 +8,7 @@ public sealed class PostgresDefaultsTests
     [Fact]
     public void Statements_are_prepared_and_pooled_connections_not_reset_by_default()
     {
-        var builder = new NpgsqlConnectionStringBuilder(Database.WithPostgresDefaults("Host=db;Database=mentorbot;Username=mb"));
+        var builder = new NpgsqlConnectionStringBuilder(MentorBot.Persistence.Postgres.PostgresDatabase.WithDefaults("Host=db;Database=mentorbot;Username=mb"));
 
         Assert.Equal(64, builder.MaxAutoPrepare);
         Assert.Equal(2, builder.AutoPrepareMinUsages);
@@ -19,7 +19,7 @@ public sealed class PostgresDefaultsTests
     [Fact]
     public void What_the_connection_string_says_wins()
     {
-        var builder = new NpgsqlConnectionStringBuilder(Database.WithPostgresDefaults("Host=db;Max Auto Prepare=0;No Reset On Close=false"));
+        var builder = new NpgsqlConnectionStringBuilder(MentorBot.Persistence.Postgres.PostgresDatabase.WithDefaults("Host=db;Max Auto Prepare=0;No Reset On Close=false"));
 
         Assert.Equal(0, builder.MaxAutoPrepare);
         Assert.False(builder.NoResetOnClose);

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Dapper;
 using MentorBot.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace MentorBot.Tests.Persistence;
 
@@ -13,7 +12,7 @@ public sealed class SqliteGroupedWritesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = new Database(Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(_directory, "grouped.db")}" }));
+        _database = Database.Create(new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(_directory, "grouped.db")}" });
         await using var connection = await _database.OpenAsync(default);
         await connection.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
     }
@@ -80,6 +79,18 @@ public sealed class SqliteGroupedWritesTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => _database.WriteAsync((connection, transaction) => Insert(connection, transaction, i), default)));
 
         Assert.Equal(200, await CountAsync());
+    }
+
+    [Fact]
+    public async Task The_embedded_engine_is_a_current_SQLite()
+    {
+        await using var connection = await _database.OpenAsync(default);
+        var version = Version.Parse(await connection.ExecuteScalarAsync<string>("SELECT sqlite_version()") ?? "0.0");
+
+        Assert.True(version >= new Version(3, 53), $"SQLite {version}: MentorBot expects 3.53 or later (SQLitePCLRaw 3.0.5)");
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+        Assert.Equal(30000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
     }
 
     private static async Task<int> Insert(DbConnection connection, DbTransaction transaction, int id)

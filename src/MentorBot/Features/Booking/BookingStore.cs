@@ -18,8 +18,7 @@ internal sealed class BookingStore(Database database, TimeProvider time)
     public async Task CreateAsync(Booking booking, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.ExecuteAsync(
             """
             INSERT INTO bookings (id, mentorship_id, mentor_id, mentee_id, requester_id, source, minutes, status, slots_json, provider, card_handle, revision, created_at_ms, updated_at_ms)
             VALUES (@Id, @MentorshipId, @MentorId, @MenteeId, @RequesterId, @Source, @Minutes, @Status, @SlotsJson, @Provider, @CardHandle, 0, @Now, @Now)
@@ -39,7 +38,7 @@ internal sealed class BookingStore(Database database, TimeProvider time)
                 booking.CardHandle,
                 Now = now,
             },
-            cancellationToken: cancellationToken));
+            cancellationToken);
     }
 
     public async Task<Booking?> GetAsync(string id, CancellationToken cancellationToken)

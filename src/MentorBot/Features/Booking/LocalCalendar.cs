@@ -52,8 +52,7 @@ internal sealed class LocalCalendar(Database database, MapDirectory directory, T
     public async Task<EventOutcome> CreateAsync(MeetingDraft draft, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("n");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.ExecuteAsync(
             """
             INSERT INTO local_calendar_events (id, organizer_id, attendee_id, start_ms, end_ms, subject, transaction_id, join_url, status, created_at_ms)
             VALUES (@id, @organizer, @attendee, @start, @end, @subject, @transaction, @joinUrl, 'active', @now)
@@ -71,7 +70,8 @@ internal sealed class LocalCalendar(Database database, MapDirectory directory, T
                 joinUrl = $"https://teams.microsoft.com/l/meetup-join/local-{id}",
                 now = time.GetUtcNow().ToUnixTimeMilliseconds(),
             },
-            cancellationToken: cancellationToken));
+            cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         var created = await connection.QuerySingleAsync<(string Id, string JoinUrl)>(new CommandDefinition(
             "SELECT id, join_url FROM local_calendar_events WHERE transaction_id = @transaction",
             new { transaction = draft.TransactionId },
@@ -81,21 +81,19 @@ internal sealed class LocalCalendar(Database database, MapDirectory directory, T
 
     public async Task<EventOutcome> MoveAsync(CalendarPerson organizer, string eventId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await database.ExecuteAsync(
             "UPDATE local_calendar_events SET start_ms = @start, end_ms = @end WHERE id = @eventId AND organizer_id = @organizer AND status = 'active'",
             new { eventId, organizer = organizer.PersonId, start = start.ToUnixTimeMilliseconds(), end = end.ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken);
         return rows == 1 ? new EventOutcome.Done() : new EventOutcome.Gone();
     }
 
     public async Task<EventOutcome> CancelAsync(CalendarPerson organizer, string eventId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await database.ExecuteAsync(
             "UPDATE local_calendar_events SET status = 'cancelled' WHERE id = @eventId AND organizer_id = @organizer AND status = 'active'",
             new { eventId, organizer = organizer.PersonId },
-            cancellationToken: cancellationToken));
+            cancellationToken);
         return rows == 1 ? new EventOutcome.Done() : new EventOutcome.Gone();
     }
 
@@ -121,30 +119,30 @@ internal sealed class LocalCalendar(Database database, MapDirectory directory, T
     /// <summary>Replaces the weekly busy pattern of the given people (the demo seeder, tests).</summary>
     public async Task SetWeeklyBlocksAsync(IReadOnlyList<WeeklyBlock> blocks, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var people = blocks.Select(b => b.PersonId).Distinct(StringComparer.Ordinal).ToArray();
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM local_calendar_blocks WHERE {database.AnyOf("person_id", "people")}", new { people }, transaction, cancellationToken: cancellationToken));
-        foreach (var block in blocks)
+        await database.WriteAsync(async (connection, transaction) =>
         {
+            var people = blocks.Select(b => b.PersonId).Distinct(StringComparer.Ordinal).ToArray();
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO local_calendar_blocks (id, person_id, weekday, start_local, end_local, kind, label) VALUES (@id, @person, @weekday, @start, @end, @kind, @label)",
-                new
-                {
-                    id = Guid.NewGuid().ToString("n"),
-                    person = block.PersonId,
-                    weekday = (int)block.Day,
-                    start = block.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
-                    end = block.End.ToString("HH:mm", CultureInfo.InvariantCulture),
-                    kind = block.Kind.ToString(),
-                    label = block.Label,
-                },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+                $"DELETE FROM local_calendar_blocks WHERE {database.AnyOf("person_id", "people")}", new { people }, transaction, cancellationToken: cancellationToken));
+            foreach (var block in blocks)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO local_calendar_blocks (id, person_id, weekday, start_local, end_local, kind, label) VALUES (@id, @person, @weekday, @start, @end, @kind, @label)",
+                    new
+                    {
+                        id = Guid.NewGuid().ToString("n"),
+                        person = block.PersonId,
+                        weekday = (int)block.Day,
+                        start = block.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
+                        end = block.End.ToString("HH:mm", CultureInfo.InvariantCulture),
+                        kind = block.Kind.ToString(),
+                        label = block.Label,
+                    },
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
+            return true;
+        }, cancellationToken);
     }
 
     private static IEnumerable<BusyBlock> Expand(IEnumerable<BlockRow> blocks, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to)

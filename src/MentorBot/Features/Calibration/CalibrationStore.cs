@@ -34,22 +34,22 @@ internal sealed class CalibrationStore(Database database, TimeProvider time)
     /// </summary>
     public async Task<(string Role, bool First)?> AnswerAsync(string mentorshipId, string personId, int score, string? note, IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Role, long? Answered)?>(new CommandDefinition(
-            "SELECT role, answered_at_ms FROM calibrations WHERE mentorship_id = @mentorshipId AND person_id = @personId",
-            new { mentorshipId, personId }, transaction, cancellationToken: cancellationToken));
-        if (row is not { } asked)
+        return await database.WriteAsync<(string Role, bool First)?>(async (connection, transaction) =>
         {
-            return null;
-        }
+            var row = await connection.QuerySingleOrDefaultAsync<(string Role, long? Answered)?>(new CommandDefinition(
+                "SELECT role, answered_at_ms FROM calibrations WHERE mentorship_id = @mentorshipId AND person_id = @personId",
+                new { mentorshipId, personId }, transaction, cancellationToken: cancellationToken));
+            if (row is not { } asked)
+            {
+                return null;
+            }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE calibrations SET score = @score, note = @note, answered_at_ms = @now WHERE mentorship_id = @mentorshipId AND person_id = @personId",
-            new { mentorshipId, personId, score, note, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
-        await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (asked.Role, asked.Answered is null);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE calibrations SET score = @score, note = @note, answered_at_ms = @now WHERE mentorship_id = @mentorshipId AND person_id = @personId",
+                new { mentorshipId, personId, score, note, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+            await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
+            return (asked.Role, asked.Answered is null);
+        }, cancellationToken);
     }
 
     public async Task<(string Role, int Score, string? Note)?> FindAsync(string mentorshipId, string personId, CancellationToken cancellationToken)

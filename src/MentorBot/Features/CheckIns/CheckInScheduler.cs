@@ -12,7 +12,6 @@ namespace MentorBot.Features.CheckIns;
 internal sealed partial class CheckInScheduler(
     MapStore map,
     CheckInStore store,
-    OutboxStore outbox,
     IOptions<CheckInOptions> options,
     TimeProvider time,
     ILogger<CheckInScheduler> logger)
@@ -55,7 +54,7 @@ internal sealed partial class CheckInScheduler(
         foreach (var period in due.Where(p => !known.Contains(p.Id)))
         {
             // The prompt is queued in the transaction that opens the period: a restart between the two can't lose it.
-            if (await store.OpenScheduledAsync(period, cancellationToken, (connection, transaction) => outbox.EnqueueAsync(connection, transaction, PromptKind, period.Id, period.PersonId, cancellationToken)))
+            if (await store.OpenScheduledAsync(period, cancellationToken, (connection, transaction) => OutboxStore.QueueAsync(connection, transaction, [new OutboxEntry(PromptKind, period.Id, period.PersonId)], now, CancellationToken.None)))
             {
                 opened++;
             }

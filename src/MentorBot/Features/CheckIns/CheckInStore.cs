@@ -84,20 +84,20 @@ internal sealed class CheckInStore
         Func<CheckInPeriod, IEnumerable<Scheduling.OutboxEntry>>? queue, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var open = await connection.QueryFirstOrDefaultAsync<PeriodRow>(new CommandDefinition(
-            $"SELECT {PeriodColumns} FROM checkin_periods WHERE person_id = @personId AND status IN ('open', 'answered') AND closes_at_ms > @now ORDER BY opens_at_ms DESC",
-            new { personId, now = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
-        var period = open?.ToPeriod() ?? new CheckInPeriod($"adhoc:{personId}:{now.ToUnixTimeMilliseconds()}", personId, mentorshipId, mentorId, now, now + window, PeriodStatus.Open);
-        if (open is null)
+        return await _database.WriteAsync(async (connection, transaction) =>
         {
-            await InsertPeriodAsync(connection, transaction, period, cancellationToken);
-        }
+            var open = await connection.QueryFirstOrDefaultAsync<PeriodRow>(new CommandDefinition(
+                $"SELECT {PeriodColumns} FROM checkin_periods WHERE person_id = @personId AND status IN ('open', 'answered') AND closes_at_ms > @now ORDER BY opens_at_ms DESC",
+                new { personId, now = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+            var period = open?.ToPeriod() ?? new CheckInPeriod($"adhoc:{personId}:{now.ToUnixTimeMilliseconds()}", personId, mentorshipId, mentorId, now, now + window, PeriodStatus.Open);
+            if (open is null)
+            {
+                await InsertPeriodAsync(connection, transaction, period, cancellationToken);
+            }
 
-        var queued = await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue?.Invoke(period) ?? [], now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (period, queued);
+            var queued = await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue?.Invoke(period) ?? [], now, cancellationToken);
+            return (period, queued);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -108,56 +108,55 @@ internal sealed class CheckInStore
     /// </summary>
     public async Task<bool> OpenScheduledAsync(CheckInPeriod period, CancellationToken cancellationToken, Func<DbConnection, DbTransaction, Task>? onOpened = null)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO checkin_periods (id, person_id, mentorship_id, mentor_id, opens_at_ms, closes_at_ms, status, created_at_ms)
-            VALUES (@Id, @PersonId, @MentorshipId, @MentorId, @OpensAt, @ClosesAt, 'open', @Now)
-            ON CONFLICT (id) DO NOTHING
-            """,
-            new { period.Id, period.PersonId, period.MentorshipId, period.MentorId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = period.ClosesAt.ToUnixTimeMilliseconds(), Now = _time.GetUtcNow().ToUnixTimeMilliseconds() },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (inserted == 1)
+        return await _database.WriteAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE checkin_periods SET status = 'missed' WHERE mentorship_id = @MentorshipId AND status = 'open' AND opens_at_ms < @OpensAt",
-                new { period.MentorshipId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
-            if (onOpened is not null)
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO checkin_periods (id, person_id, mentorship_id, mentor_id, opens_at_ms, closes_at_ms, status, created_at_ms)
+                VALUES (@Id, @PersonId, @MentorshipId, @MentorId, @OpensAt, @ClosesAt, 'open', @Now)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                new { period.Id, period.PersonId, period.MentorshipId, period.MentorId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = period.ClosesAt.ToUnixTimeMilliseconds(), Now = _time.GetUtcNow().ToUnixTimeMilliseconds() },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (inserted == 1)
             {
-                await onOpened(connection, transaction);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE checkin_periods SET status = 'missed' WHERE mentorship_id = @MentorshipId AND status = 'open' AND opens_at_ms < @OpensAt",
+                    new { period.MentorshipId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+                if (onOpened is not null)
+                {
+                    await onOpened(connection, transaction);
+                }
             }
-        }
 
-        await transaction.CommitAsync(cancellationToken);
-        return inserted == 1;
+            return inserted == 1;
+        }, cancellationToken);
     }
 
     /// <summary>Skips an open, unanswered period of the person's; false when it was answered, closed or not theirs.</summary>
     public async Task<bool> SkipAsync(string periodId, string personId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await _database.ExecuteAsync(
             "UPDATE checkin_periods SET status = 'skipped' WHERE id = @periodId AND person_id = @personId AND status = 'open' AND closes_at_ms > @now",
-            new { periodId, personId, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+            new { periodId, personId, now = _time.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken) == 1;
     }
 
     public async Task PauseAsync(string personId, DateOnly until, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await _database.ExecuteAsync(
             """
             INSERT INTO checkin_pauses (person_id, until_date, created_at_ms) VALUES (@personId, @until, @now)
             ON CONFLICT (person_id) DO UPDATE SET until_date = excluded.until_date, created_at_ms = excluded.created_at_ms
             """,
-            new { personId, until = Map.MapValues.DateText(until), now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            new { personId, until = Map.MapValues.DateText(until), now = _time.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken);
     }
 
     public async Task<bool> ResumeAsync(string personId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM checkin_pauses WHERE person_id = @personId", new { personId }, cancellationToken: cancellationToken)) == 1;
+        return await _database.ExecuteAsync("DELETE FROM checkin_pauses WHERE person_id = @personId", new { personId }, cancellationToken) == 1;
     }
 
     /// <summary>Everyone's own pauses, as person id → the date check-ins resume.</summary>

@@ -54,28 +54,27 @@ internal sealed class CircleStore(Database database, TimeProvider time)
             return null;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var existing = await ReadAsync(connection, transaction, debrief.Id, answer.PersonId, cancellationToken);
-        if (existing is not null && existing.SameContentAs(answer))
+        return await database.WriteAsync(async (connection, transaction) =>
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return (existing, false);
-        }
+            var existing = await ReadAsync(connection, transaction, debrief.Id, answer.PersonId, cancellationToken);
+            if (existing is not null && existing.SameContentAs(answer))
+            {
+                return (existing, false);
+            }
 
-        var saved = answer with { Revision = (existing?.Revision ?? 0) + 1 };
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO circle_answers (debrief_id, person_id, learned, need, stuck, shared, submitted_at_ms, updated_at_ms, revision)
-            VALUES (@DebriefId, @PersonId, @Learned, @Need, @Stuck, @Shared, @Now, @Now, @Revision)
-            ON CONFLICT (debrief_id, person_id) DO UPDATE SET learned = excluded.learned, need = excluded.need, stuck = excluded.stuck,
-                shared = excluded.shared, updated_at_ms = excluded.updated_at_ms, revision = excluded.revision
-            """,
-            new { saved.DebriefId, saved.PersonId, saved.Learned, saved.Need, saved.Stuck, Shared = saved.Shared ? 1 : 0, Now = now.ToUnixTimeMilliseconds(), saved.Revision },
-            transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return (saved, true);
+            var saved = answer with { Revision = (existing?.Revision ?? 0) + 1 };
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO circle_answers (debrief_id, person_id, learned, need, stuck, shared, submitted_at_ms, updated_at_ms, revision)
+                VALUES (@DebriefId, @PersonId, @Learned, @Need, @Stuck, @Shared, @Now, @Now, @Revision)
+                ON CONFLICT (debrief_id, person_id) DO UPDATE SET learned = excluded.learned, need = excluded.need, stuck = excluded.stuck,
+                    shared = excluded.shared, updated_at_ms = excluded.updated_at_ms, revision = excluded.revision
+                """,
+                new { saved.DebriefId, saved.PersonId, saved.Learned, saved.Need, saved.Stuck, Shared = saved.Shared ? 1 : 0, Now = now.ToUnixTimeMilliseconds(), saved.Revision },
+                transaction,
+                cancellationToken: cancellationToken));
+            return (saved, true);
+        }, cancellationToken);
     }
 
     public async Task<CircleAnswer?> FindAnswerAsync(string debriefId, string personId, CancellationToken cancellationToken)

@@ -15,13 +15,13 @@ internal sealed class CoachingStore(Database database, TimeProvider time)
     /// <summary>Records the delivery, or returns the one already recorded under the same id (a retry or a second instance).</summary>
     public async Task<CoachingDelivery> RecordAsync(CoachingDelivery delivery, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.ExecuteAsync(
             """
             INSERT INTO coaching_deliveries (id, person_id, prompt_id, lane, source, created_at_ms) VALUES (@Id, @PersonId, @PromptId, @Lane, @Source, @Now)
             ON CONFLICT (id) DO NOTHING
             """,
-            new { delivery.Id, delivery.PersonId, delivery.PromptId, delivery.Lane, delivery.Source, Now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            new { delivery.Id, delivery.PersonId, delivery.PromptId, delivery.Lane, delivery.Source, Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken);
         return (await FindAsync(delivery.Id, cancellationToken))!;
     }
 
@@ -44,10 +44,10 @@ internal sealed class CoachingStore(Database database, TimeProvider time)
     /// <summary>Stores the recipient's feedback; false when the delivery is not theirs.</summary>
     public async Task<bool> SetFeedbackAsync(string id, string personId, bool useful, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await database.ExecuteAsync(
             "UPDATE coaching_deliveries SET feedback = @feedback, feedback_at_ms = @now WHERE id = @id AND person_id = @personId",
-            new { id, personId, feedback = useful ? "useful" : "not-useful", now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+            new { id, personId, feedback = useful ? "useful" : "not-useful", now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken) == 1;
     }
 
     /// <summary>Marks "try it" or "talk it through"; false when the delivery is not theirs or it was already marked.</summary>

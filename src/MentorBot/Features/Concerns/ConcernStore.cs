@@ -19,36 +19,35 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
     public async Task<(Concern Concern, bool Created)?> RaiseAsync(NewConcern concern, IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        if (await ConcernRow.ReadAsync(connection, transaction, concern.Id, cancellationToken) is { } existing)
+        return await database.WriteAsync<(Concern Concern, bool Created)?>(async (connection, transaction) =>
         {
-            var sender = await SenderOfAsync(connection, transaction, concern.Id, cancellationToken);
-            await transaction.RollbackAsync(cancellationToken);
-            return sender == concern.SenderId ? (existing, false) : null;
-        }
+            if (await ConcernRow.ReadAsync(connection, transaction, concern.Id, cancellationToken) is { } existing)
+            {
+                var sender = await SenderOfAsync(connection, transaction, concern.Id, cancellationToken);
+                return sender == concern.SenderId ? (existing, false) : null;
+            }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO concerns (id, sender_id, anonymous, target, recipient_id, unit_id, body, source, status, raised_at_ms, revision, updated_at_ms)
-            VALUES (@Id, @Named, @Anonymous, @Target, @RecipientId, @UnitId, @Body, @Source, 'open', @now, 1, @now)
-            """,
-            new { concern.Id, Named = concern.Anonymous ? null : concern.SenderId, Anonymous = concern.Anonymous ? 1 : 0, concern.Target, concern.RecipientId, concern.UnitId, concern.Body, concern.Source, now },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (concern.Anonymous)
-        {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO concern_relay (concern_id, sender_id) VALUES (@Id, @SenderId)", new { concern.Id, concern.SenderId }, transaction, cancellationToken: cancellationToken));
-        }
+                """
+                INSERT INTO concerns (id, sender_id, anonymous, target, recipient_id, unit_id, body, source, status, raised_at_ms, revision, updated_at_ms)
+                VALUES (@Id, @Named, @Anonymous, @Target, @RecipientId, @UnitId, @Body, @Source, 'open', @now, 1, @now)
+                """,
+                new { concern.Id, Named = concern.Anonymous ? null : concern.SenderId, Anonymous = concern.Anonymous ? 1 : 0, concern.Target, concern.RecipientId, concern.UnitId, concern.Body, concern.Source, now },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (concern.Anonymous)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO concern_relay (concern_id, sender_id) VALUES (@Id, @SenderId)", new { concern.Id, concern.SenderId }, transaction, cancellationToken: cancellationToken));
+            }
 
-        // An anonymous concern's audit entry names neither the sender nor anything that narrows them down.
-        await audit.RecordAsync(connection, transaction, concern.Anonymous ? ConcernAuditActions.AnonymousActor : concern.SenderId, ConcernAuditActions.Raise, concern.Id,
-            concern.Anonymous ? null : $"target={concern.Target};recipient={concern.RecipientId}", cancellationToken);
-        var stored = (await ConcernRow.ReadAsync(connection, transaction, concern.Id, cancellationToken))!;
-        await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (stored, true);
+            // An anonymous concern's audit entry names neither the sender nor anything that narrows them down.
+            await audit.RecordAsync(connection, transaction, concern.Anonymous ? ConcernAuditActions.AnonymousActor : concern.SenderId, ConcernAuditActions.Raise, concern.Id,
+                concern.Anonymous ? null : $"target={concern.Target};recipient={concern.RecipientId}", cancellationToken);
+            var stored = (await ConcernRow.ReadAsync(connection, transaction, concern.Id, cancellationToken))!;
+            await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
+            return (stored, true);
+        }, cancellationToken);
     }
 
     public async Task<Concern?> FindAsync(string id, CancellationToken cancellationToken)
@@ -96,42 +95,40 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
     public async Task<Concern?> ReplyAsync(string id, bool fromSender, string authorId, string body, ConcernCards queue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var last = (await connection.QueryAsync<(string Role, string? AuthorId, string Body)>(new CommandDefinition(
-            "SELECT author_role, author_id, body FROM concern_messages WHERE concern_id = @id ORDER BY seq DESC LIMIT 1", new { id }, transaction, cancellationToken: cancellationToken))).ToList();
-        if (last is [var previous] && previous.Role == (fromSender ? "sender" : "handler") && previous.Body == body && (fromSender || previous.AuthorId == authorId))
+        return await database.WriteAsync(async (connection, transaction) =>
         {
-            // The same words again from the same person: a double click.
-            await transaction.RollbackAsync(cancellationToken);
-            return null;
-        }
+            var last = (await connection.QueryAsync<(string Role, string? AuthorId, string Body)>(new CommandDefinition(
+                "SELECT author_role, author_id, body FROM concern_messages WHERE concern_id = @id ORDER BY seq DESC LIMIT 1", new { id }, transaction, cancellationToken: cancellationToken))).ToList();
+            if (last is [var previous] && previous.Role == (fromSender ? "sender" : "handler") && previous.Body == body && (fromSender || previous.AuthorId == authorId))
+            {
+                // The same words again from the same person: a double click.
+                return null;
+            }
 
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
-            fromSender
-                ? "UPDATE concerns SET revision = revision + 1, updated_at_ms = @now WHERE id = @id AND status <> 'resolved'"
-                : """
-                  UPDATE concerns SET revision = revision + 1, updated_at_ms = @now, status = CASE WHEN status = 'open' THEN 'acknowledged' ELSE status END,
-                      acknowledged_at_ms = COALESCE(acknowledged_at_ms, @now), acknowledged_by = COALESCE(acknowledged_by, @authorId)
-                  WHERE id = @id AND status <> 'resolved'
-                  """,
-            new { id, now, authorId }, transaction, cancellationToken: cancellationToken));
-        var concern = rows == 1 ? await ConcernRow.ReadAsync(connection, transaction, id, cancellationToken) : null;
-        if (concern is null)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return null;
-        }
+            var rows = await connection.ExecuteAsync(new CommandDefinition(
+                fromSender
+                    ? "UPDATE concerns SET revision = revision + 1, updated_at_ms = @now WHERE id = @id AND status <> 'resolved'"
+                    : """
+                      UPDATE concerns SET revision = revision + 1, updated_at_ms = @now, status = CASE WHEN status = 'open' THEN 'acknowledged' ELSE status END,
+                          acknowledged_at_ms = COALESCE(acknowledged_at_ms, @now), acknowledged_by = COALESCE(acknowledged_by, @authorId)
+                      WHERE id = @id AND status <> 'resolved'
+                      """,
+                new { id, now, authorId }, transaction, cancellationToken: cancellationToken));
+            var concern = rows == 1 ? await ConcernRow.ReadAsync(connection, transaction, id, cancellationToken) : null;
+            if (concern is null)
+            {
+                return null;
+            }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO concern_messages (id, concern_id, seq, author_role, author_id, body, at_ms) VALUES (@messageId, @id, @seq, @role, @author, @body, @now)",
-            new { messageId = $"{id}:{concern.Revision}", id, seq = concern.Revision, role = fromSender ? "sender" : "handler", author = fromSender ? null : authorId, body, now },
-            transaction, cancellationToken: cancellationToken));
-        var actor = fromSender && concern.Anonymous ? ConcernAuditActions.AnonymousActor : authorId;
-        await audit.RecordAsync(connection, transaction, actor, ConcernAuditActions.Reply, id, fromSender ? "from=sender" : "from=handler", cancellationToken);
-        await QueueAsync(connection, transaction, concern, queue, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return concern;
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO concern_messages (id, concern_id, seq, author_role, author_id, body, at_ms) VALUES (@messageId, @id, @seq, @role, @author, @body, @now)",
+                new { messageId = $"{id}:{concern.Revision}", id, seq = concern.Revision, role = fromSender ? "sender" : "handler", author = fromSender ? null : authorId, body, now },
+                transaction, cancellationToken: cancellationToken));
+            var actor = fromSender && concern.Anonymous ? ConcernAuditActions.AnonymousActor : authorId;
+            await audit.RecordAsync(connection, transaction, actor, ConcernAuditActions.Reply, id, fromSender ? "from=sender" : "from=handler", cancellationToken);
+            await QueueAsync(connection, transaction, concern, queue, cancellationToken);
+            return concern;
+        }, cancellationToken);
     }
 
     /// <summary>Claims the one reminder of an open concern. False when another run claimed it, or it was acknowledged meanwhile.</summary>
@@ -150,23 +147,22 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
     private async Task<Concern?> ChangeAsync(string id, string actor, string action, string? detail, string sql, string? backups, ConcernCards queue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(sql, new { id, actor, now, backups }, transaction, cancellationToken: cancellationToken)) != 1)
+        return await database.WriteAsync(async (connection, transaction) =>
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return null;
-        }
+            if (await connection.ExecuteAsync(new CommandDefinition(sql, new { id, actor, now, backups }, transaction, cancellationToken: cancellationToken)) != 1)
+            {
+                return null;
+            }
 
-        await audit.RecordAsync(connection, transaction, actor, action, id, detail, cancellationToken);
-        var concern = await ConcernRow.ReadAsync(connection, transaction, id, cancellationToken);
-        if (concern is not null)
-        {
-            await QueueAsync(connection, transaction, concern, queue, cancellationToken);
-        }
+            await audit.RecordAsync(connection, transaction, actor, action, id, detail, cancellationToken);
+            var concern = await ConcernRow.ReadAsync(connection, transaction, id, cancellationToken);
+            if (concern is not null)
+            {
+                await QueueAsync(connection, transaction, concern, queue, cancellationToken);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        return concern;
+            return concern;
+        }, cancellationToken);
     }
 
     /// <summary>Queues what a change announces; the sender (named, or through the relay) is read in the same transaction.</summary>

@@ -89,36 +89,40 @@ internal sealed partial class DemoHistorySeeder(
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM checkin_periods WHERE id LIKE @prefix", new { prefix = DemoHistory.IdPrefix + "%" }, cancellationToken: cancellationToken)) > 0)
+        await using (var reading = await database.OpenAsync(cancellationToken))
         {
-            return;
+            if (await reading.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM checkin_periods WHERE id LIKE @prefix", new { prefix = DemoHistory.IdPrefix + "%" }, cancellationToken: cancellationToken)) > 0)
+            {
+                return;
+            }
         }
 
         var now = time.GetUtcNow();
         var history = DemoHistory.Build(await map.LoadAsync(cancellationToken), now);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO checkin_periods (id, person_id, mentorship_id, mentor_id, opens_at_ms, closes_at_ms, status, created_at_ms)
-            VALUES (@Id, @PersonId, @MentorshipId, @MentorId, @OpensAt, @ClosesAt, @Status, @OpensAt)
-            """,
-            history.Select(h => new { h.Period.Id, h.Period.PersonId, h.Period.MentorshipId, h.Period.MentorId, OpensAt = h.Period.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = h.Period.ClosesAt.ToUnixTimeMilliseconds(), h.Period.Status }),
-            transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO checkin_answers (period_id, person_id, learned, learned_shared, need, need_shared, stuck, stuck_shared,
-                confidence, load, scores_shared, wants_time, submitted_at_ms, updated_at_ms, revision)
-            VALUES (@PeriodId, @PersonId, @Learned, 1, @Need, @NeedShared, @Stuck, @StuckShared, @Confidence, @Load, @ScoresShared, @WantsTime, @At, @At, 1)
-            """,
-            history.Where(h => h.Answer is not null).Select(h => h.Answer!).Select(a => new
-            {
-                a.PeriodId, a.PersonId, a.Learned, a.Need, NeedShared = a.NeedShared ? 1 : 0, a.Stuck, StuckShared = a.StuckShared ? 1 : 0,
-                a.Confidence, a.Load, ScoresShared = a.ScoresShared ? 1 : 0, WantsTime = a.WantsTime ? 1 : 0, At = a.SubmittedAt.ToUnixTimeMilliseconds(),
-            }),
-            transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO checkin_periods (id, person_id, mentorship_id, mentor_id, opens_at_ms, closes_at_ms, status, created_at_ms)
+                VALUES (@Id, @PersonId, @MentorshipId, @MentorId, @OpensAt, @ClosesAt, @Status, @OpensAt)
+                """,
+                history.Select(h => new { h.Period.Id, h.Period.PersonId, h.Period.MentorshipId, h.Period.MentorId, OpensAt = h.Period.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = h.Period.ClosesAt.ToUnixTimeMilliseconds(), h.Period.Status }),
+                transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO checkin_answers (period_id, person_id, learned, learned_shared, need, need_shared, stuck, stuck_shared,
+                    confidence, load, scores_shared, wants_time, submitted_at_ms, updated_at_ms, revision)
+                VALUES (@PeriodId, @PersonId, @Learned, 1, @Need, @NeedShared, @Stuck, @StuckShared, @Confidence, @Load, @ScoresShared, @WantsTime, @At, @At, 1)
+                """,
+                history.Where(h => h.Answer is not null).Select(h => h.Answer!).Select(a => new
+                {
+                    a.PeriodId, a.PersonId, a.Learned, a.Need, NeedShared = a.NeedShared ? 1 : 0, a.Stuck, StuckShared = a.StuckShared ? 1 : 0,
+                    a.Confidence, a.Load, ScoresShared = a.ScoresShared ? 1 : 0, WantsTime = a.WantsTime ? 1 : 0, At = a.SubmittedAt.ToUnixTimeMilliseconds(),
+                }),
+                transaction, cancellationToken: cancellationToken));
+            return history.Count;
+        }, cancellationToken);
         Log.Seeded(logger, history.Count, history.Count(h => h.Answer is not null));
     }
 

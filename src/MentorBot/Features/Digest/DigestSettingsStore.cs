@@ -30,22 +30,22 @@ internal sealed class DigestSettingsStore(Database database, TimeProvider time)
     public async Task RegisterAsync(IEnumerable<string> leaderIds, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.ExecuteAsync(
             "INSERT INTO digest_settings (leader_id, since_ms, updated_at_ms) VALUES (@leaderId, @now, @now) ON CONFLICT (leader_id) DO NOTHING",
-            leaderIds.Select(leaderId => new { leaderId, now }), cancellationToken: cancellationToken));
+            leaderIds.Select(leaderId => new { leaderId, now }),
+            cancellationToken);
     }
 
     public async Task SetScheduleAsync(string leaderId, DayOfWeek day, TimeOnly at, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.ExecuteAsync(
             """
             INSERT INTO digest_settings (leader_id, day, time, since_ms, updated_at_ms) VALUES (@leaderId, @day, @at, @now, @now)
             ON CONFLICT (leader_id) DO UPDATE SET day = excluded.day, time = excluded.time, updated_at_ms = excluded.updated_at_ms
             """,
-            new { leaderId, day = MapValues.DayName(day), at = MapValues.TimeText(at), now }, cancellationToken: cancellationToken));
+            new { leaderId, day = MapValues.DayName(day), at = MapValues.TimeText(at), now },
+            cancellationToken);
     }
 
     /// <summary>Marks the week's digest queued for the leader, and queues it (<paramref name="digest"/>) in the same transaction; false when it was already.</summary>

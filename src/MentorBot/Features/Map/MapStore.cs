@@ -19,40 +19,42 @@ internal sealed class MapStore(Database database, Privacy.AuditLog audit, MapGen
     public async Task<ImportSummary> ImportAsync(MentorshipMap map, IProgress<ImportProgress>? progress, AuditStamp? stamp, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var total = map.Lanes.Count + map.Units.Count + map.People.Count + map.Mentorships.Count + map.Circles.Count;
-        var tracker = new ProgressTracker(total, progress);
-
-        var lanes = await SyncLanesAsync(connection, transaction, map.Lanes, now, tracker, cancellationToken);
-        var units = await SyncUnitsAsync(connection, transaction, map.Units, now, tracker, cancellationToken);
-        var people = await SyncPeopleAsync(connection, transaction, map.People, now, tracker, cancellationToken);
-        var mentorships = await SyncMentorshipsAsync(connection, transaction, map.Mentorships, now, tracker, cancellationToken);
-        var circles = await SyncCirclesAsync(connection, transaction, map.Circles, now, tracker, cancellationToken);
-        await connection.ExecuteAsync("DELETE FROM map_leader_scopes", transaction: transaction);
-        await connection.ExecuteAsync(
-            "INSERT INTO map_leader_scopes (leader_id, kind, unit_id) VALUES (@LeaderId, @Kind, @UnitId)",
-            map.LeaderScopes.Select(s => new { s.LeaderId, Kind = s.Kind.ToString().ToLowerInvariant(), UnitId = s.UnitId ?? string.Empty }),
-            transaction);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO map_programme (id, name, imported_at_ms) VALUES (1, @name, @now)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, imported_at_ms = excluded.imported_at_ms
-            """,
-            new { name = map.ProgrammeName, now },
-            transaction);
-
-        var summary = new ImportSummary(lanes, units, people, mentorships, circles);
-        if (stamp is not null)
+        ProgressTracker? tracker = null;
+        var imported = await database.WriteAsync(async (connection, transaction) =>
         {
-            await audit.RecordAsync(connection, transaction, stamp.Actor, stamp.Action, stamp.Subject, $"{stamp.Detail}{summary}", cancellationToken);
-        }
+            var total = map.Lanes.Count + map.Units.Count + map.People.Count + map.Mentorships.Count + map.Circles.Count;
+            tracker = new ProgressTracker(total, progress);
 
-        await MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var lanes = await SyncLanesAsync(connection, transaction, map.Lanes, now, tracker, cancellationToken);
+            var units = await SyncUnitsAsync(connection, transaction, map.Units, now, tracker, cancellationToken);
+            var people = await SyncPeopleAsync(connection, transaction, map.People, now, tracker, cancellationToken);
+            var mentorships = await SyncMentorshipsAsync(connection, transaction, map.Mentorships, now, tracker, cancellationToken);
+            var circles = await SyncCirclesAsync(connection, transaction, map.Circles, now, tracker, cancellationToken);
+            await connection.ExecuteAsync("DELETE FROM map_leader_scopes", transaction: transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO map_leader_scopes (leader_id, kind, unit_id) VALUES (@LeaderId, @Kind, @UnitId)",
+                map.LeaderScopes.Select(s => new { s.LeaderId, Kind = s.Kind.ToString().ToLowerInvariant(), UnitId = s.UnitId ?? string.Empty }),
+                transaction);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO map_programme (id, name, imported_at_ms) VALUES (1, @name, @now)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, imported_at_ms = excluded.imported_at_ms
+                """,
+                new { name = map.ProgrammeName, now },
+                transaction);
+
+            var summary = new ImportSummary(lanes, units, people, mentorships, circles);
+            if (stamp is not null)
+            {
+                await audit.RecordAsync(connection, transaction, stamp.Actor, stamp.Action, stamp.Subject, $"{stamp.Detail}{summary}", cancellationToken);
+            }
+
+            await MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
+            return summary;
+        }, cancellationToken);
         generation.Committed();
-        tracker.Finish();
-        return summary;
+        tracker?.Finish();
+        return imported;
     }
 
     /// <summary>The current map: what is active, as the next import would compare it.</summary>

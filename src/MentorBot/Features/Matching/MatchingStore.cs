@@ -24,37 +24,38 @@ internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, M
 
     public async Task SaveRunAsync(string runId, string createdBy, MatchOutcome outcome, IReadOnlyDictionary<string, string> replaces, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO match_runs (id, created_by, created_at_ms, status, objective) VALUES (@runId, @createdBy, @now, 'draft', @objective)",
-            new { runId, createdBy, now = time.GetUtcNow().ToUnixTimeMilliseconds(), objective = outcome.Objective },
-            transaction,
-            cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO match_suggestions (run_id, position, mentee_id, mentor_id, lanes_json, score, reasons_json, replaces_id, decision)
-            VALUES (@runId, @Position, @MenteeId, @MentorId, @Lanes, @Score, @Reasons, @Replaces, 'pending')
-            """,
-            outcome.Suggestions.Select((s, i) => new
-            {
-                runId,
-                Position = i,
-                MenteeId = s.Mentee.Id,
-                MentorId = s.Mentor.Id,
-                Lanes = JsonSerializer.Serialize(s.Lanes),
-                Score = s.Score.Total,
-                Reasons = JsonSerializer.Serialize(s.Reasons),
-                Replaces = replaces.GetValueOrDefault(s.Mentee.Id),
-            }),
-            transaction,
-            cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO match_unmatched (run_id, mentee_id, reason, explanation) VALUES (@runId, @MenteeId, @Reason, @Explanation)",
-            outcome.Unmatched.Select(u => new { runId, MenteeId = u.Mentee.Id, Reason = u.Reason.ToString(), u.Explanation }),
-            transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO match_runs (id, created_by, created_at_ms, status, objective) VALUES (@runId, @createdBy, @now, 'draft', @objective)",
+                new { runId, createdBy, now = time.GetUtcNow().ToUnixTimeMilliseconds(), objective = outcome.Objective },
+                transaction,
+                cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO match_suggestions (run_id, position, mentee_id, mentor_id, lanes_json, score, reasons_json, replaces_id, decision)
+                VALUES (@runId, @Position, @MenteeId, @MentorId, @Lanes, @Score, @Reasons, @Replaces, 'pending')
+                """,
+                outcome.Suggestions.Select((s, i) => new
+                {
+                    runId,
+                    Position = i,
+                    MenteeId = s.Mentee.Id,
+                    MentorId = s.Mentor.Id,
+                    Lanes = JsonSerializer.Serialize(s.Lanes),
+                    Score = s.Score.Total,
+                    Reasons = JsonSerializer.Serialize(s.Reasons),
+                    Replaces = replaces.GetValueOrDefault(s.Mentee.Id),
+                }),
+                transaction,
+                cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO match_unmatched (run_id, mentee_id, reason, explanation) VALUES (@runId, @MenteeId, @Reason, @Explanation)",
+                outcome.Unmatched.Select(u => new { runId, MenteeId = u.Mentee.Id, Reason = u.Reason.ToString(), u.Explanation }),
+                transaction,
+                cancellationToken: cancellationToken));
+            return true;
+        }, cancellationToken);
     }
 
     public async Task<SavedRun?> FindRunAsync(string runId, CancellationToken cancellationToken)
@@ -93,60 +94,64 @@ internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, M
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var claimed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE match_runs SET status = 'published', published_at_ms = @now WHERE id = @runId AND status = 'draft'", new { runId, now }, transaction, cancellationToken: cancellationToken));
-        if (claimed != 1)
+        var published = await database.WriteAsync(async (connection, transaction) =>
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return false;
-        }
-
-        foreach (var suggestion in run.Suggestions)
-        {
-            var accepted = acceptedMentees.Contains(suggestion.MenteeId);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE match_suggestions SET decision = @decision WHERE run_id = @runId AND mentee_id = @mentee",
-                new { decision = accepted ? Accepted : Rejected, runId, mentee = suggestion.MenteeId },
-                transaction,
-                cancellationToken: cancellationToken));
-            if (!accepted)
+            var claimed = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE match_runs SET status = 'published', published_at_ms = @now WHERE id = @runId AND status = 'draft'", new { runId, now }, transaction, cancellationToken: cancellationToken));
+            if (claimed != 1)
             {
-                continue;
+                return false;
             }
 
-            var mentorship = toMentorship(suggestion);
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO map_mentorships (id, mentor_id, mentee_id, lanes, kind, cadence_every, cadence_day, cadence_time, start_date, status,
-                    paused_until, calibration_date, updated_at_ms, ended_at_ms, origin)
-                VALUES (@Id, @MentorId, @MenteeId, @Lanes, @Kind, @CadenceEvery, @CadenceDay, @CadenceTime, @StartDate, @Status,
-                    @PausedUntil, @CalibrationDate, @Now, @EndedAt, 'matching')
-                """,
-                MapRows.MentorshipParameters(mentorship, now),
-                transaction,
-                cancellationToken: cancellationToken));
-            if (suggestion.ReplacesId is { } replaced)
+            foreach (var suggestion in run.Suggestions)
             {
+                var accepted = acceptedMentees.Contains(suggestion.MenteeId);
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE map_mentorships SET status = 'ended', updated_at_ms = @now, ended_at_ms = @now WHERE id = @replaced AND status <> 'ended'",
-                    new { replaced, now },
+                    "UPDATE match_suggestions SET decision = @decision WHERE run_id = @runId AND mentee_id = @mentee",
+                    new { decision = accepted ? Accepted : Rejected, runId, mentee = suggestion.MenteeId },
                     transaction,
                     cancellationToken: cancellationToken));
+                if (!accepted)
+                {
+                    continue;
+                }
+
+                var mentorship = toMentorship(suggestion);
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE rematch_requests SET status = 'closed' WHERE mentorship_id = @replaced", new { replaced }, transaction, cancellationToken: cancellationToken));
+                    """
+                    INSERT INTO map_mentorships (id, mentor_id, mentee_id, lanes, kind, cadence_every, cadence_day, cadence_time, start_date, status,
+                        paused_until, calibration_date, updated_at_ms, ended_at_ms, origin)
+                    VALUES (@Id, @MentorId, @MenteeId, @Lanes, @Kind, @CadenceEvery, @CadenceDay, @CadenceTime, @StartDate, @Status,
+                        @PausedUntil, @CalibrationDate, @Now, @EndedAt, 'matching')
+                    """,
+                    MapRows.MentorshipParameters(mentorship, now),
+                    transaction,
+                    cancellationToken: cancellationToken));
+                if (suggestion.ReplacesId is { } replaced)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE map_mentorships SET status = 'ended', updated_at_ms = @now, ended_at_ms = @now WHERE id = @replaced AND status <> 'ended'",
+                        new { replaced, now },
+                        transaction,
+                        cancellationToken: cancellationToken));
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE rematch_requests SET status = 'closed' WHERE mentorship_id = @replaced", new { replaced }, transaction, cancellationToken: cancellationToken));
+                }
             }
+
+            var paired = run.Suggestions.Count(s => acceptedMentees.Contains(s.MenteeId));
+            await audit.RecordAsync(connection, transaction, actor, Privacy.AuditActions.MatchPublish, runId,
+                string.Create(CultureInfo.InvariantCulture, $"{paired} pairings published, {run.Suggestions.Count - paired} rejected, {run.Unmatched.Count} without a match"), cancellationToken);
+            await Map.MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
+            await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
+            return true;
+        }, cancellationToken);
+        if (published)
+        {
+            generation.Committed();
         }
 
-        var paired = run.Suggestions.Count(s => acceptedMentees.Contains(s.MenteeId));
-        await audit.RecordAsync(connection, transaction, actor, Privacy.AuditActions.MatchPublish, runId,
-            string.Create(CultureInfo.InvariantCulture, $"{paired} pairings published, {run.Suggestions.Count - paired} rejected, {run.Unmatched.Count} without a match"), cancellationToken);
-        await Map.MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
-        await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        generation.Committed();
-        return true;
+        return published;
     }
 
     /// <summary>

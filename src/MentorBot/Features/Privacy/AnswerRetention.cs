@@ -22,30 +22,30 @@ internal sealed partial class AnswerRetention(Database database, AuditLog audit,
     {
         var retention = options.Value.AnswerRetention;
         var cutoff = (time.GetUtcNow() - retention).ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        Task<int> Clear(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, new { cutoff }, transaction, cancellationToken: cancellationToken));
-
-        var result = new RetentionResult(
-            await Clear("UPDATE checkin_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)")
-                + await Clear("UPDATE checkin_replies SET body = '' WHERE created_at_ms < @cutoff AND body <> ''"),
-            await Clear("UPDATE circle_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)"),
-            await Clear("UPDATE quarterly_reviews SET went_well = NULL, focus_next = NULL WHERE answered_at_ms < @cutoff AND (went_well IS NOT NULL OR focus_next IS NOT NULL)"),
-            await Clear("UPDATE calibrations SET note = NULL WHERE answered_at_ms < @cutoff AND note IS NOT NULL"),
-            await Clear("UPDATE mentor_notes SET fields_json = '{}' WHERE updated_at_ms < @cutoff AND fields_json <> '{}'"),
-            // A resolved concern keeps its dates and status (the digest's counts); its words go. Open ones are kept.
-            await Clear("UPDATE concern_messages SET body = '' WHERE body <> '' AND concern_id IN (SELECT id FROM concerns WHERE status = 'resolved' AND updated_at_ms < @cutoff)")
-                + await Clear("UPDATE concerns SET body = '' WHERE status = 'resolved' AND updated_at_ms < @cutoff AND body <> ''"));
-        if (result.Total > 0)
+        return await database.WriteAsync(async (connection, transaction) =>
         {
-            await audit.RecordAsync(connection, transaction, "mentorbot", AuditActions.PrivacyRetention, null,
-                string.Create(CultureInfo.InvariantCulture, $"free text older than {retention.TotalDays:0} days cleared: {result.CheckIns} check-ins, {result.CircleAnswers} circle answers, {result.Reviews} reviews, {result.Calibrations} calibrations, {result.MentorNotes} notes, {result.Concerns} concern texts"),
-                cancellationToken);
-        }
+            Task<int> Clear(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, new { cutoff }, transaction, cancellationToken: cancellationToken));
 
-        await transaction.CommitAsync(cancellationToken);
-        Log.Swept(logger, (int)retention.TotalDays, result.CheckIns, result.CircleAnswers, result.Reviews, result.Calibrations, result.MentorNotes);
-        return result;
+            var result = new RetentionResult(
+                await Clear("UPDATE checkin_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)")
+                    + await Clear("UPDATE checkin_replies SET body = '' WHERE created_at_ms < @cutoff AND body <> ''"),
+                await Clear("UPDATE circle_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)"),
+                await Clear("UPDATE quarterly_reviews SET went_well = NULL, focus_next = NULL WHERE answered_at_ms < @cutoff AND (went_well IS NOT NULL OR focus_next IS NOT NULL)"),
+                await Clear("UPDATE calibrations SET note = NULL WHERE answered_at_ms < @cutoff AND note IS NOT NULL"),
+                await Clear("UPDATE mentor_notes SET fields_json = '{}' WHERE updated_at_ms < @cutoff AND fields_json <> '{}'"),
+                // A resolved concern keeps its dates and status (the digest's counts); its words go. Open ones are kept.
+                await Clear("UPDATE concern_messages SET body = '' WHERE body <> '' AND concern_id IN (SELECT id FROM concerns WHERE status = 'resolved' AND updated_at_ms < @cutoff)")
+                    + await Clear("UPDATE concerns SET body = '' WHERE status = 'resolved' AND updated_at_ms < @cutoff AND body <> ''"));
+            if (result.Total > 0)
+            {
+                await audit.RecordAsync(connection, transaction, "mentorbot", AuditActions.PrivacyRetention, null,
+                    string.Create(CultureInfo.InvariantCulture, $"free text older than {retention.TotalDays:0} days cleared: {result.CheckIns} check-ins, {result.CircleAnswers} circle answers, {result.Reviews} reviews, {result.Calibrations} calibrations, {result.MentorNotes} notes, {result.Concerns} concern texts"),
+                    cancellationToken);
+            }
+
+            Log.Swept(logger, (int)retention.TotalDays, result.CheckIns, result.CircleAnswers, result.Reviews, result.Calibrations, result.MentorNotes);
+            return result;
+        }, cancellationToken);
     }
 
     private static partial class Log

@@ -21,11 +21,12 @@ internal sealed record AuditEntry(DateTimeOffset At, string Actor, string Action
 /// <summary>Appends to the audit log, inside the caller's transaction when there is one, so the entry and the change commit together.</summary>
 internal sealed class AuditLog(Database database, TimeProvider time)
 {
-    public async Task RecordAsync(string actor, string action, string? subject, string? detail, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await RecordAsync(connection, null, actor, action, subject, detail, cancellationToken);
-    }
+    public Task RecordAsync(string actor, string action, string? subject, string? detail, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await RecordAsync(connection, transaction, actor, action, subject, detail, CancellationToken.None);
+            return true;
+        }, cancellationToken);
 
     public async Task RecordAsync(DbConnection connection, DbTransaction? transaction, string actor, string action, string? subject, string? detail, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition(

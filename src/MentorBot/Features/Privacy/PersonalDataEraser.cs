@@ -24,22 +24,27 @@ internal sealed class PersonalDataEraser(Database database, AuditLog audit, Map.
 {
     public async Task<ErasureReport> EraseAsync(DataSubject subject, string actor, bool commit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var run = new ErasureRun(database, connection, transaction, subject, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-        await run.ExecuteAsync();
-        var report = new ErasureReport(subject, run.Counts, commit);
         if (!commit)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return report;
+            return await database.RehearseAsync(async (connection, transaction) =>
+            {
+                var run = new ErasureRun(database, connection, transaction, subject, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+                await run.ExecuteAsync();
+                return new ErasureReport(subject, run.Counts, Committed: false);
+            }, cancellationToken);
         }
 
-        await audit.RecordAsync(connection, transaction, actor, AuditActions.PrivacyErase, Pseudonyms.ForAudit(subject.Label), report.Summary, cancellationToken);
-        await Map.MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var erased = await database.WriteAsync(async (connection, transaction) =>
+        {
+            var run = new ErasureRun(database, connection, transaction, subject, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            await run.ExecuteAsync();
+            var report = new ErasureReport(subject, run.Counts, Committed: true);
+            await audit.RecordAsync(connection, transaction, actor, AuditActions.PrivacyErase, Pseudonyms.ForAudit(subject.Label), report.Summary, cancellationToken);
+            await Map.MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
+            return report;
+        }, cancellationToken);
         mapGeneration.Committed();
         conversations.ForgetConfirmations();
-        return report;
+        return erased;
     }
 }

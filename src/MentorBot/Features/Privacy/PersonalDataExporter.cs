@@ -141,6 +141,6 @@ internal sealed class PersonalDataExporter(Database database, AuditLog audit, Ti
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        Database.BeginSnapshotAsync(connection, cancellationToken);
+    private Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        database.BeginSnapshotAsync(connection, cancellationToken);
 }

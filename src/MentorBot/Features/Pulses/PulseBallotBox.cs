@@ -31,44 +31,42 @@ internal sealed class PulseBallotBox(Database database, TimeProvider time)
     public async Task<BallotOutcome> CastAsync(string runId, string personId, PulseBallot ballot, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var open = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE pulse_runs SET seq = seq WHERE id = @runId AND opens_at_ms <= @now AND closes_at_ms > @now",
-            new { runId, now }, transaction, cancellationToken: cancellationToken));
-        if (open != 1)
+        return await database.WriteAsync(async (connection, transaction) =>
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return BallotOutcome.Closed;
-        }
+            var open = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE pulse_runs SET seq = seq WHERE id = @runId AND opens_at_ms <= @now AND closes_at_ms > @now",
+                new { runId, now }, transaction, cancellationToken: cancellationToken));
+            if (open != 1)
+            {
+                return BallotOutcome.Closed;
+            }
 
-        var first = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO pulse_responded (run_id, person_id) VALUES (@runId, @personId) ON CONFLICT DO NOTHING",
-            new { runId, personId }, transaction, cancellationToken: cancellationToken));
-        if (first != 1)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return BallotOutcome.AlreadyAnswered;
-        }
+            var first = await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO pulse_responded (run_id, person_id) VALUES (@runId, @personId) ON CONFLICT DO NOTHING",
+                new { runId, personId }, transaction, cancellationToken: cancellationToken));
+            if (first != 1)
+            {
+                return BallotOutcome.AlreadyAnswered;
+            }
 
-        var picked = ballot.Values.Select(v => v.Key + "=" + v.Value).ToArray();
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE pulse_answer_counts SET responses = responses + (CASE WHEN {database.AnyOf("(question_id || '=' || value)", "picked")} THEN 1 ELSE 0 END) WHERE run_id = @runId",
-            new { runId, picked }, transaction, cancellationToken: cancellationToken));
+            var picked = ballot.Values.Select(v => v.Key + "=" + v.Value).ToArray();
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE pulse_answer_counts SET responses = responses + (CASE WHEN {database.AnyOf("(question_id || '=' || value)", "picked")} THEN 1 ELSE 0 END) WHERE run_id = @runId",
+                new { runId, picked }, transaction, cancellationToken: cancellationToken));
 
-        var comments = (await connection.QueryAsync<(string QuestionId, string Body)>(new CommandDefinition(
-            "SELECT question_id, body FROM pulse_comments WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken))).ToList();
-        comments.AddRange(ballot.Comments.Select(c => (c.Key, c.Value)));
-        var shuffled = comments.ToArray();
-        RandomNumberGenerator.Shuffle(shuffled.AsSpan());
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM pulse_comments WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO pulse_comments (id, run_id, question_id, body) VALUES (@Id, @RunId, @QuestionId, @Body)",
-            shuffled.Select(c => new { Id = RandomId(), RunId = runId, c.QuestionId, c.Body }), transaction, cancellationToken: cancellationToken));
+            var comments = (await connection.QueryAsync<(string QuestionId, string Body)>(new CommandDefinition(
+                "SELECT question_id, body FROM pulse_comments WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken))).ToList();
+            comments.AddRange(ballot.Comments.Select(c => (c.Key, c.Value)));
+            var shuffled = comments.ToArray();
+            RandomNumberGenerator.Shuffle(shuffled.AsSpan());
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM pulse_comments WHERE run_id = @runId", new { runId }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO pulse_comments (id, run_id, question_id, body) VALUES (@Id, @RunId, @QuestionId, @Body)",
+                shuffled.Select(c => new { Id = RandomId(), RunId = runId, c.QuestionId, c.Body }), transaction, cancellationToken: cancellationToken));
 
-        await transaction.CommitAsync(cancellationToken);
-        return BallotOutcome.Counted;
+            return BallotOutcome.Counted;
+        }, cancellationToken);
     }
 
     /// <summary>How many people answered the run: a count, never who.</summary>

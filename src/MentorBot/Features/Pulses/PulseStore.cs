@@ -16,8 +16,7 @@ internal sealed class PulseStore(Database database, TimeProvider time)
     /// <summary>Adds or updates a content pulse. Its start stays as first recorded unless the file names one.</summary>
     public async Task UpsertLibraryAsync(Pulse pulse, bool startFromFile, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.ExecuteAsync(
             $"""
             INSERT INTO pulses (id, title, intro, questions_json, audience_kind, audience_id, schedule, starts_at_ms, source, created_by, created_at_ms, active)
             VALUES (@Id, @Title, @Intro, @Questions, @AudienceKind, @AudienceId, @Schedule, @StartsAt, @Source, @CreatedBy, @now, 1)
@@ -26,27 +25,27 @@ internal sealed class PulseStore(Database database, TimeProvider time)
                 {(startFromFile ? ", starts_at_ms = excluded.starts_at_ms" : string.Empty)}
             WHERE pulses.source = 'library'
             """,
-            Parameters(pulse), cancellationToken: cancellationToken));
+            Parameters(pulse),
+            cancellationToken);
     }
 
     /// <summary>Stops every content pulse from opening new runs (runs already open finish as usual).</summary>
     public async Task DeactivateLibraryAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE pulses SET active = 0 WHERE source = 'library'", cancellationToken: cancellationToken));
+        await database.ExecuteAsync("UPDATE pulses SET active = 0 WHERE source = 'library'", null, cancellationToken);
     }
 
     /// <summary>Stores a pulse an admin created. False when the id is taken (a double click: it exists already).</summary>
     public async Task<bool> CreateAsync(Pulse pulse, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await database.ExecuteAsync(
             """
             INSERT INTO pulses (id, title, intro, questions_json, audience_kind, audience_id, schedule, starts_at_ms, source, created_by, created_at_ms, active)
             VALUES (@Id, @Title, @Intro, @Questions, @AudienceKind, @AudienceId, @Schedule, @StartsAt, @Source, @CreatedBy, @now, 1)
             ON CONFLICT (id) DO NOTHING
             """,
-            Parameters(pulse), cancellationToken: cancellationToken)) == 1;
+            Parameters(pulse),
+            cancellationToken) == 1;
     }
 
     public async Task<IReadOnlyList<Pulse>> ActiveAsync(CancellationToken cancellationToken)
@@ -71,26 +70,26 @@ internal sealed class PulseStore(Database database, TimeProvider time)
     /// </summary>
     public async Task<bool> OpenRunAsync(PulseRun run, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var opened = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO pulse_runs (id, pulse_id, seq, questions_json, opens_at_ms, closes_at_ms, invited)
-            VALUES (@Id, @PulseId, @Seq, @Questions, @OpensAt, @ClosesAt, @Invited)
-            ON CONFLICT DO NOTHING
-            """,
-            new { run.Id, run.PulseId, run.Seq, Questions = JsonSerializer.Serialize(run.Questions), OpensAt = run.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = run.ClosesAt.ToUnixTimeMilliseconds(), run.Invited },
-            transaction, cancellationToken: cancellationToken)) == 1;
-        if (opened)
+        return await database.WriteAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO pulse_answer_counts (run_id, question_id, value, responses) VALUES (@RunId, @QuestionId, @Value, 0)",
-                run.Questions.SelectMany(q => q.Values.Select(v => new { RunId = run.Id, QuestionId = q.Id, Value = v })),
-                transaction, cancellationToken: cancellationToken));
-        }
+            var opened = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO pulse_runs (id, pulse_id, seq, questions_json, opens_at_ms, closes_at_ms, invited)
+                VALUES (@Id, @PulseId, @Seq, @Questions, @OpensAt, @ClosesAt, @Invited)
+                ON CONFLICT DO NOTHING
+                """,
+                new { run.Id, run.PulseId, run.Seq, Questions = JsonSerializer.Serialize(run.Questions), OpensAt = run.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = run.ClosesAt.ToUnixTimeMilliseconds(), run.Invited },
+                transaction, cancellationToken: cancellationToken)) == 1;
+            if (opened)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO pulse_answer_counts (run_id, question_id, value, responses) VALUES (@RunId, @QuestionId, @Value, 0)",
+                    run.Questions.SelectMany(q => q.Values.Select(v => new { RunId = run.Id, QuestionId = q.Id, Value = v })),
+                    transaction, cancellationToken: cancellationToken));
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        return opened;
+            return opened;
+        }, cancellationToken);
     }
 
     public async Task<PulseRun?> FindRunAsync(string id, CancellationToken cancellationToken)

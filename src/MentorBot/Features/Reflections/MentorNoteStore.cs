@@ -19,54 +19,51 @@ internal sealed class MentorNoteStore(Database database, TimeProvider time)
     public async Task<NoteSave?> SaveAsync(MentorNote note, CancellationToken cancellationToken, Func<NoteSave, IEnumerable<Scheduling.OutboxEntry>>? followUps = null)
     {
         var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var existing = await ReadAsync(connection, transaction, note.Id, cancellationToken);
-        if (existing is not null && existing.AuthorId != note.AuthorId)
+        return await database.WriteAsync(async (connection, transaction) =>
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return null;
-        }
-
-        if (existing is not null && existing.SameContentAs(note))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return new NoteSave(existing, existing, false);
-        }
-
-        var saved = note with { CreatedAt = existing?.CreatedAt ?? now, UpdatedAt = now, Revision = (existing?.Revision ?? 0) + 1 };
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO mentor_notes (id, author_id, mentee_id, template_id, fields_json, shared, created_at_ms, updated_at_ms, revision)
-            VALUES (@Id, @Author, @MenteeId, @TemplateId, @FieldsJson, @Shared, @CreatedAt, @UpdatedAt, @Revision)
-            ON CONFLICT (id) DO UPDATE SET mentee_id = excluded.mentee_id, template_id = excluded.template_id, fields_json = excluded.fields_json,
-                shared = excluded.shared, updated_at_ms = excluded.updated_at_ms, revision = excluded.revision
-            WHERE mentor_notes.author_id = @Author
-            """,
-            new
+            var existing = await ReadAsync(connection, transaction, note.Id, cancellationToken);
+            if (existing is not null && existing.AuthorId != note.AuthorId)
             {
-                saved.Id,
-                Author = saved.AuthorId,
-                saved.MenteeId,
-                saved.TemplateId,
-                FieldsJson = JsonSerializer.Serialize(saved.Answers),
-                Shared = saved.Shared ? 1 : 0,
-                CreatedAt = saved.CreatedAt.ToUnixTimeMilliseconds(),
-                UpdatedAt = saved.UpdatedAt.ToUnixTimeMilliseconds(),
-                saved.Revision,
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (rows != 1)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return null;
-        }
+                return null;
+            }
 
-        var result = new NoteSave(saved, existing, true);
-        await Scheduling.OutboxStore.QueueAsync(connection, transaction, followUps?.Invoke(result) ?? [], now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+            if (existing is not null && existing.SameContentAs(note))
+            {
+                return new NoteSave(existing, existing, false);
+            }
+
+            var saved = note with { CreatedAt = existing?.CreatedAt ?? now, UpdatedAt = now, Revision = (existing?.Revision ?? 0) + 1 };
+            var rows = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO mentor_notes (id, author_id, mentee_id, template_id, fields_json, shared, created_at_ms, updated_at_ms, revision)
+                VALUES (@Id, @Author, @MenteeId, @TemplateId, @FieldsJson, @Shared, @CreatedAt, @UpdatedAt, @Revision)
+                ON CONFLICT (id) DO UPDATE SET mentee_id = excluded.mentee_id, template_id = excluded.template_id, fields_json = excluded.fields_json,
+                    shared = excluded.shared, updated_at_ms = excluded.updated_at_ms, revision = excluded.revision
+                WHERE mentor_notes.author_id = @Author
+                """,
+                new
+                {
+                    saved.Id,
+                    Author = saved.AuthorId,
+                    saved.MenteeId,
+                    saved.TemplateId,
+                    FieldsJson = JsonSerializer.Serialize(saved.Answers),
+                    Shared = saved.Shared ? 1 : 0,
+                    CreatedAt = saved.CreatedAt.ToUnixTimeMilliseconds(),
+                    UpdatedAt = saved.UpdatedAt.ToUnixTimeMilliseconds(),
+                    saved.Revision,
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (rows != 1)
+            {
+                return null;
+            }
+
+            var result = new NoteSave(saved, existing, true);
+            await Scheduling.OutboxStore.QueueAsync(connection, transaction, followUps?.Invoke(result) ?? [], now, cancellationToken);
+            return result;
+        }, cancellationToken);
     }
 
     public async Task<MentorNote?> FindAsync(string id, CancellationToken cancellationToken)
