@@ -1,5 +1,6 @@
 using System.Net;
 using MentorBot.Persistence;
+using MentorBot.Teams;
 
 namespace MentorBot.IntegrationTests;
 

@@ -120,6 +120,6 @@ public sealed class StartupTests
         var applied = await host.Service<MentorBot.Persistence.MigrationRunner>().ApplyAsync(default);
 
         Assert.Equal(0, applied);
-        Assert.NotNull(await host.Service<MentorBot.Persistence.ConversationReferenceStore>().FindAsync(TeamsActivities.PersonalConversation, default));
+        Assert.NotNull(await host.Service<MentorBot.Teams.ConversationReferenceStore>().FindAsync(TeamsActivities.PersonalConversation, default));
     }
 }

@@ -3,6 +3,7 @@ using MentorBot.Features.Map;
 using MentorBot.Features.Privacy;
 using MentorBot.Graph;
 using MentorBot.Persistence;
+using MentorBot.Teams;
 
 namespace MentorBot.Hosting;
 

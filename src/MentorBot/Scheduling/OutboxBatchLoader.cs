@@ -1,6 +1,7 @@
 using MentorBot.Cards;
 using MentorBot.Features.Map;
 using MentorBot.Persistence;
+using MentorBot.Teams;
 
 namespace MentorBot.Scheduling;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorBot.Persistence;
+using MentorBot.Teams;
 
 namespace MentorBot.Features.Privacy;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Dapper;
-using MentorBot.Teams;
+using MentorBot.Persistence;
 
-namespace MentorBot.Persistence;
+namespace MentorBot.Teams;
 
 /// <summary>
 /// Durable conversation references: how to reach each person and whether they can still be reached.
