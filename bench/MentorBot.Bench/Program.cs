@@ -32,7 +32,11 @@ if (name.Equals("all", StringComparison.OrdinalIgnoreCase))
 
     if (Repository.Docs() is { } docs)
     {
-        await File.WriteAllTextAsync(Path.Combine(docs, "BENCHMARKS.md"), report.ToString());
+        // The figures of earlier runs, kept by hand under their own heading, stay below the new ones.
+        var path = Path.Combine(docs, "BENCHMARKS.md");
+        var earlier = File.Exists(path) ? await File.ReadAllTextAsync(path) : string.Empty;
+        var kept = earlier.IndexOf("\n" + Repository.EarlierRuns, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, report.ToString().TrimEnd() + "\n" + (kept >= 0 ? earlier[kept..] : string.Empty));
         await Console.Out.WriteLineAsync($"Written to {Path.Combine(docs, "BENCHMARKS.md")}.");
     }
 
@@ -51,6 +55,9 @@ return 2;
 /// <summary>Finds the repository (and its docs folder) from the working directory.</summary>
 internal static class Repository
 {
+    /// <summary>The heading in docs/BENCHMARKS.md under which figures of earlier runs are kept (by hand); a new run leaves it and what follows alone.</summary>
+    public const string EarlierRuns = "## Earlier runs";
+
     public static string? Docs() => Root() is { } root ? Path.Combine(root, "docs") : null;
 
     public static string? Root()
