@@ -43,9 +43,9 @@ internal static class MentorBotComposition
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProcessedActivityStore>();
 
-        services.AddHttpClient(nameof(SigningKeyCache), c => c.Timeout = TimeSpan.FromSeconds(20));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SigningKeyCache>(
-            sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningKeyCache))));
+        services.AddHttpClient(nameof(BotSigningKeys), c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<Microsoft.IdentityModel.Protocols.IConfigurationManager<Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration>>(sp =>
+            BotSigningKeys.Create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotSigningKeys)), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value));
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton(sp => BotCredential.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>()));
         services.AddSingleton<ConnectorTokenProvider>();

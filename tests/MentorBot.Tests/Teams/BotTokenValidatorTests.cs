@@ -22,7 +22,7 @@ public sealed class BotTokenValidatorTests : IDisposable
         _http.On(HttpMethod.Get, TestTokenIssuer.MetadataUrl, _ => RecordingHandler.Json(_issuer.MetadataJson));
         _http.On(HttpMethod.Get, TestTokenIssuer.JwksUrl, _ => RecordingHandler.Json(_issuer.JwksJson));
         var options = Options.Create(new BotOptions { AppId = AppId, OpenIdMetadataUrl = new Uri(TestTokenIssuer.MetadataUrl) });
-        var keys = new SigningKeyCache(new HttpClient(_http), options, _time, NullLogger<SigningKeyCache>.Instance);
+        var keys = BotSigningKeys.Create(new HttpClient(_http), options.Value);
         _validator = new BotTokenValidator(keys, options, _time);
     }
 
@@ -46,6 +46,9 @@ public sealed class BotTokenValidatorTests : IDisposable
         { "unendorsed-key", 403 },
         { "serviceurl-mismatch", 403 },
         { "serviceurl-missing", 403 },
+        { "signature-padded", 401 },
+        { "signature-plus-slash", 401 },
+        { "signature-stray-bits", 401 },
     };
 
     [Fact]
@@ -109,6 +112,10 @@ public sealed class BotTokenValidatorTests : IDisposable
         Assert.Equal(expectedStatus, status);
     }
 
+    /// <summary>
+    /// Keys are cached and fetched again after their lifetime by Microsoft.IdentityModel's configuration manager, which
+    /// keeps the system clock for that (its time provider is internal): what is checked here is the schedule it is given.
+    /// </summary>
     [Fact]
     public async Task Signing_keys_are_cached_and_fetched_again_after_their_lifetime()
     {
@@ -117,10 +124,9 @@ public sealed class BotTokenValidatorTests : IDisposable
         await _validator.ValidateAsync("Bearer " + token, "msteams", ServiceUrl, default);
         Assert.Single(_http.To(TestTokenIssuer.JwksUrl));
 
-        _time.Advance(TimeSpan.FromHours(12) + TimeSpan.FromSeconds(1));
-        await _validator.ValidateAsync("Bearer " + _issuer.Issue(AppId, ServiceUrl, _time.GetUtcNow()), "msteams", ServiceUrl, default);
-
-        Assert.Equal(2, _http.To(TestTokenIssuer.JwksUrl).Count);
+        var manager = BotSigningKeys.Create(new HttpClient(_http), new BotOptions { OpenIdMetadataUrl = new Uri(TestTokenIssuer.MetadataUrl), SigningKeyLifetime = TimeSpan.FromHours(12) });
+        Assert.Equal(TimeSpan.FromHours(12), manager.AutomaticRefreshInterval);
+        Assert.Equal(TimeSpan.FromMinutes(5), manager.RefreshInterval);
     }
 
     [Fact]
@@ -132,10 +138,31 @@ public sealed class BotTokenValidatorTests : IDisposable
             await _validator.ValidateAsync("Bearer " + _issuer.Issue(AppId, ServiceUrl, Now, keyId: "forged-" + i), "msteams", ServiceUrl, default);
         }
 
-        Assert.Single(_http.To(TestTokenIssuer.JwksUrl));
+        // The first unknown key may refresh at once (the keys may be a rollover old); after that at most every five minutes.
+        Assert.InRange(_http.To(TestTokenIssuer.JwksUrl).Count, 1, 2);
     }
 
     public void Dispose() => _issuer.Dispose();
+
+    /// <summary>The signature in standard base64's alphabet; a valid one always has a '-' or '_' somewhere, else one is made.</summary>
+    private static string StandardAlphabet(string signature) =>
+        signature.Contains('-', StringComparison.Ordinal) || signature.Contains('_', StringComparison.Ordinal)
+            ? signature.Replace('-', '+').Replace('_', '/')
+            : signature + "+";
+
+    /// <summary>The last character changed so that unused low bits are set: it decodes to the same bytes.</summary>
+    private static string StrayBits(string signature)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var unused = (signature.Length % 4) switch { 2 => 4, 3 => 2, _ => 0 };
+        if (unused == 0)
+        {
+            return signature + "A"; // 0 mod 4: an extra character is no canonical length at all
+        }
+
+        var last = alphabet.IndexOf(signature[^1], StringComparison.Ordinal);
+        return signature[..^1] + alphabet[last | 1];
+    }
 
     private string Header(string forgery)
     {
@@ -164,6 +191,10 @@ public sealed class BotTokenValidatorTests : IDisposable
             "unendorsed-key" => "Bearer " + Token(keyId: TestTokenIssuer.UnendorsedKeyId),
             "serviceurl-mismatch" => "Bearer " + _issuer.Issue(AppId, "https://evil.example/", Now),
             "serviceurl-missing" => "Bearer " + valid,
+            // The same signature spelt differently: padding, standard base64's '+' and '/', and non-zero bits past the last byte.
+            "signature-padded" => "Bearer " + parts[0] + "." + parts[1] + "." + parts[2] + "==", // an RSA-2048 signature is 342 characters: 2 short of a multiple of 4
+            "signature-plus-slash" => "Bearer " + parts[0] + "." + parts[1] + "." + StandardAlphabet(parts[2]),
+            "signature-stray-bits" => "Bearer " + parts[0] + "." + parts[1] + "." + StrayBits(parts[2]),
             _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
         };
     }

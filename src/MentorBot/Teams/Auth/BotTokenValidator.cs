@@ -1,21 +1,26 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using System.Buffers.Text;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 
 namespace MentorBot.Teams.Auth;
 
 /// <summary>
-/// Validates the Bot Connector's bearer token exactly as the protocol specifies: an RS256/384/512 JWT signed by a
-/// published key that is endorsed for the activity's channel, issued by the Bot Framework for this bot, within its
-/// lifetime (five minutes' skew), naming the activity's service URL. Encrypted (JWE) and oversized tokens are refused
-/// before any parsing.
+/// Validates the Bot Connector's bearer token as the protocol specifies, with Microsoft.IdentityModel: an RS256/384/512
+/// JWT signed by a published key, issued by the Bot Framework for this bot, within its lifetime (five minutes' skew, on
+/// MentorBot's clock). MentorBot's own rules come after: every segment must be canonical base64url (no padding, no '+'
+/// or '/', which the library tolerates), the key must be endorsed for the activity's channel, and the token must name
+/// the activity's service URL. Encrypted (JWE) and oversized tokens are refused before any parsing.
 /// </summary>
-internal sealed class BotTokenValidator(SigningKeyCache keys, IOptions<BotOptions> options, TimeProvider time)
+internal sealed class BotTokenValidator(IConfigurationManager<OpenIdConnectConfiguration> keys, IOptions<BotOptions> options, TimeProvider time)
 {
     public const string Issuer = "https://api.botframework.com";
     public const int MaxTokenLength = 16 * 1024;
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+    private readonly JsonWebTokenHandler _handler = new() { MaximumTokenSizeInBytes = MaxTokenLength };
 
     public async Task<AuthOutcome> ValidateAsync(string? authorization, string? channelId, string? serviceUrl, CancellationToken cancellationToken)
     {
@@ -41,140 +46,95 @@ internal sealed class BotTokenValidator(SigningKeyCache keys, IOptions<BotOption
             return new AuthOutcome.Unauthenticated("not a signed JWT");
         }
 
-        if (!TryReadJson(parts[0], out var header) || !TryReadJson(parts[1], out var payload))
+        if (!parts.All(IsCanonicalBase64Url))
         {
-            return new AuthOutcome.Unauthenticated("unreadable token");
+            return new AuthOutcome.Unauthenticated("not canonical base64url");
         }
 
-        var hash = HashFor(GetString(header, "alg"));
-        if (hash is null)
+        var configuration = await keys.GetConfigurationAsync(cancellationToken);
+        var result = await _handler.ValidateTokenAsync(token, Parameters(configuration));
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
-            return new AuthOutcome.Unauthenticated("signing algorithm not allowed");
+            // A key rollover: the library refreshes the keys (at most every five minutes), then the token is tried once more.
+            keys.RequestRefresh();
+            configuration = await keys.GetConfigurationAsync(cancellationToken);
+            result = await _handler.ValidateTokenAsync(token, Parameters(configuration));
         }
 
-        var keyId = GetString(header, "kid");
-        if (keyId is null)
+        if (!result.IsValid)
         {
-            return new AuthOutcome.Unauthenticated("token names no key");
+            return new AuthOutcome.Unauthenticated(Reason(result.Exception));
         }
 
-        var key = await keys.FindAsync(keyId, cancellationToken);
-        if (key is null)
-        {
-            return new AuthOutcome.Unauthenticated("unknown signing key");
-        }
-
-        if (!VerifySignature(parts, key, hash.Value))
-        {
-            return new AuthOutcome.Unauthenticated("bad signature");
-        }
-
-        return CheckClaims(payload, key, channelId, serviceUrl);
-    }
-
-    private AuthOutcome CheckClaims(JsonElement payload, SigningKey key, string? channelId, string? serviceUrl)
-    {
-        var appId = options.Value.AppId;
-        if (!string.Equals(GetString(payload, "iss"), Issuer, StringComparison.Ordinal))
-        {
-            return new AuthOutcome.Unauthenticated("wrong issuer");
-        }
-
-        if (appId is null || !AudienceContains(payload, appId))
-        {
-            return new AuthOutcome.Unauthenticated("wrong audience");
-        }
-
-        var now = time.GetUtcNow();
-        if (GetSeconds(payload, "exp") is not { } exp || now > DateTimeOffset.FromUnixTimeSeconds(exp) + ClockSkew)
-        {
-            return new AuthOutcome.Unauthenticated("token expired");
-        }
-
-        if (GetSeconds(payload, "nbf") is { } nbf && now < DateTimeOffset.FromUnixTimeSeconds(nbf) - ClockSkew)
-        {
-            return new AuthOutcome.Unauthenticated("token not yet valid");
-        }
-
-        if (string.IsNullOrEmpty(channelId) || !key.Endorsements.Contains(channelId, StringComparer.Ordinal))
+        var jwt = (JsonWebToken)result.SecurityToken;
+        if (string.IsNullOrEmpty(channelId) || !BotSigningKeys.Endorsements(configuration, jwt.Kid).Contains(channelId, StringComparer.Ordinal))
         {
             return new AuthOutcome.Forbidden("signing key not endorsed for this channel");
         }
 
-        if (string.IsNullOrEmpty(serviceUrl) || !string.Equals(GetString(payload, "serviceurl"), serviceUrl, StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(serviceUrl) || !jwt.TryGetPayloadValue<string>("serviceurl", out var claimed)
+            || !string.Equals(claimed, serviceUrl, StringComparison.OrdinalIgnoreCase))
         {
             return new AuthOutcome.Forbidden("serviceurl claim does not match the activity");
         }
 
-        return new AuthOutcome.Accepted(appId);
+        return new AuthOutcome.Accepted(options.Value.AppId!);
     }
 
-    private static bool VerifySignature(string[] parts, SigningKey key, HashAlgorithmName hash)
+    private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration) => new()
     {
-        byte[] signature;
-        try
-        {
-            signature = Base64Url.Decode(parts[2]);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        using var rsa = RSA.Create(key.Parameters);
-        var signed = Encoding.ASCII.GetBytes(string.Concat(parts[0], ".", parts[1]));
-        return rsa.VerifyData(signed, signature, hash, RSASignaturePadding.Pkcs1);
-    }
-
-    private static HashAlgorithmName? HashFor(string? alg) => alg switch
-    {
-        "RS256" => HashAlgorithmName.SHA256,
-        "RS384" => HashAlgorithmName.SHA384,
-        "RS512" => HashAlgorithmName.SHA512,
-        _ => null,
+        ValidIssuer = Issuer,
+        ValidAudience = options.Value.AppId,
+        IssuerSigningKeys = configuration.SigningKeys,
+        ValidAlgorithms = Algorithms,
+        TryAllIssuerSigningKeys = false,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateIssuerSigningKey = true,
+        LifetimeValidator = Lifetime,
     };
 
-    private static bool TryReadJson(string segment, out JsonElement element)
+    /// <summary>The token's lifetime against MentorBot's clock (the library's own is the system's).</summary>
+    private bool Lifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {
-        element = default;
-        try
+        var now = time.GetUtcNow().UtcDateTime;
+        if (expires is not { } exp || now > exp + ClockSkew)
         {
-            using var document = JsonDocument.Parse(Base64Url.Decode(segment), new JsonDocumentOptions { MaxDepth = 8 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
+            throw new SecurityTokenExpiredException("token expired");
+        }
 
-            element = document.RootElement.Clone();
-            return true;
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException)
+        if (notBefore is { } nbf && now < nbf - ClockSkew)
         {
-            return false;
+            throw new SecurityTokenNotYetValidException("token not yet valid");
         }
+
+        return true;
     }
 
-    private static string? GetString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static long? GetSeconds(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
-            && seconds is > -62135596800 and < 253402300799
-            ? seconds
-            : null;
-
-    private static bool AudienceContains(JsonElement payload, string appId)
+    /// <summary>
+    /// A JWT's segments are base64url without padding; the library also reads '=', '+' and '/', and bits past the last
+    /// byte, so one signature would have many spellings. Only the one spelling it encodes back to is accepted.
+    /// </summary>
+    internal static bool IsCanonicalBase64Url(string segment)
     {
-        if (!payload.TryGetProperty("aud", out var aud))
+        if (segment.Length == 0 || segment.Length % 4 == 1 || !Base64Url.IsValid(segment) || segment.Contains('=', StringComparison.Ordinal))
         {
             return false;
         }
 
-        return aud.ValueKind switch
-        {
-            JsonValueKind.String => string.Equals(aud.GetString(), appId, StringComparison.Ordinal),
-            JsonValueKind.Array => aud.EnumerateArray().Any(a => a.ValueKind == JsonValueKind.String && string.Equals(a.GetString(), appId, StringComparison.Ordinal)),
-            _ => false,
-        };
+        return Base64Url.EncodeToString(Base64Url.DecodeFromChars(segment)) == segment;
     }
+
+    private static string Reason(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => "token expired",
+        SecurityTokenNotYetValidException => "token not yet valid",
+        SecurityTokenInvalidIssuerException => "wrong issuer",
+        SecurityTokenInvalidAudienceException => "wrong audience",
+        SecurityTokenInvalidAlgorithmException => "signing algorithm not allowed",
+        SecurityTokenSignatureKeyNotFoundException => "unknown signing key",
+        SecurityTokenInvalidSignatureException => "bad signature",
+        SecurityTokenMalformedException => "unreadable token",
+        _ => "invalid token",
+    };
 }
