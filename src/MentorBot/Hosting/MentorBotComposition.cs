@@ -49,7 +49,7 @@ internal static class MentorBotComposition
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton(sp => BotCredential.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>()));
         services.AddSingleton<ConnectorTokenProvider>();
-        services.AddHttpClient<ConnectorClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddConnectorClient();
         services.AddScoped<TeamsMessenger>();
         services.AddScoped<ActivityProcessor>();
         services.AddScoped<ActivityEndpoint>();

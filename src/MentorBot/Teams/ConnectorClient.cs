@@ -4,12 +4,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MentorBot.Teams.Wire;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace MentorBot.Teams;
 
 /// <summary>
-/// Calls the Bot Connector REST API at a conversation's service URL. Retries 429, 412, 502, 503, 504 and network
-/// faults a bounded number of times, honouring Retry-After, and classifies every result as a <see cref="SendOutcome"/>.
+/// Calls the Bot Connector REST API at a conversation's service URL and classifies every result as a
+/// <see cref="SendOutcome"/>. Its HttpClient retries transient failures (<see cref="ConnectorResilience"/>).
 /// </summary>
 internal sealed partial class ConnectorClient(
     HttpClient http,
@@ -50,7 +51,6 @@ internal sealed partial class ConnectorClient(
     /// <summary>An activity's wire form, as <see cref="SendAsync(ConversationReference, OutgoingActivity, CancellationToken)"/> sends it.</summary>
     public static byte[] Serialize(OutgoingActivity activity) => JsonSerializer.SerializeToUtf8Bytes(activity, WireJson.Options);
 
-    // Serialised once, and sent with a Content-Length: some connectors and proxies refuse chunked bodies.
     private Task<SendOutcome> CallAsync<TBody>(HttpMethod method, string serviceUrl, string path, TBody body, CancellationToken cancellationToken, Func<CancellationToken, Task>? pace = null) =>
         CallAsync(method, serviceUrl, path, JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options), cancellationToken, pace);
 
@@ -62,80 +62,62 @@ internal sealed partial class ConnectorClient(
         }
 
         var settings = options.Value;
-        var uri = new Uri(baseUri, path);
-        for (var attempt = 1; ; attempt++)
+        var token = await tokens.GetTokenAsync(cancellationToken);
+        if (token.Problem is { } problem)
         {
-            TimeSpan? retryAfter;
-            string failure;
-            var unreachable = false;
+            // Nothing was sent: without the bot's token no call can succeed, and retrying in-line only holds the caller.
+            Log.NoToken(logger, problem);
+            return new SendOutcome.Unavailable("no token: " + problem, settings.TokenRetryAfter);
+        }
+
+        string failure;
+        try
+        {
+            // Serialised once, and sent with a Content-Length: some connectors and proxies refuse chunked bodies.
+            using var content = new ByteArrayContent(payload);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var request = new HttpRequestMessage(method, new Uri(baseUri, path)) { Content = content };
+            if (token.Value is { } bearer)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            }
+
             if (pace is not null)
             {
-                await pace(cancellationToken);
+                request.Options.Set(ConnectorResilience.Pace, pace);
             }
 
-            var token = await tokens.GetTokenAsync(cancellationToken);
-            if (token.Problem is { } problem)
+            // Retries happen in the client's resilience pipeline (ConnectorResilience); this is the last attempt's answer.
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode)
             {
-                // Nothing was sent: without the bot's token no call can succeed, and retrying in-line only holds the caller.
-                Log.NoToken(logger, problem);
-                return new SendOutcome.Unavailable("no token: " + problem, settings.TokenRetryAfter);
+                var resource = await ReadResourceAsync(response, cancellationToken);
+                return new SendOutcome.Sent(resource?.Id);
             }
 
-            try
+            if (!ConnectorResilience.IsTransient(response.StatusCode))
             {
-                using var content = new ByteArrayContent(payload);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                using var request = new HttpRequestMessage(method, uri) { Content = content };
-                if (token.Value is { } bearer)
-                {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-                }
-
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(settings.RequestTimeout);
-                using var response = await http.SendAsync(request, timeout.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    var resource = await ReadResourceAsync(response, cancellationToken);
-                    return new SendOutcome.Sent(resource?.Id);
-                }
-
-                var status = (int)response.StatusCode;
-                if (!IsTransient(response.StatusCode))
-                {
-                    return await ClassifyPermanentAsync(response, cancellationToken);
-                }
-
-                retryAfter = RetryAfter(response);
-                failure = $"{status} {response.StatusCode}";
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    Log.Throttled(logger, attempt, retryAfter?.TotalMilliseconds ?? -1);
-                }
-            }
-            catch (HttpRequestException ex)
-            {
-                retryAfter = null;
-                failure = $"network error ({ex.HttpRequestError})";
-                unreachable = ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                retryAfter = null;
-                failure = "timed out";
+                return await ClassifyPermanentAsync(response, cancellationToken);
             }
 
-            var delay = retryAfter ?? Backoff(settings.BaseDelay, attempt);
-            var throttled = failure.StartsWith("429", StringComparison.Ordinal);
-            if (attempt >= settings.MaxAttempts || delay > settings.MaxInlineDelay)
-            {
-                Log.GaveUp(logger, attempt, failure);
-                return throttled ? new SendOutcome.Throttled(delay)
-                    : unreachable ? new SendOutcome.Unavailable(failure, retryAfter ?? Unreachable)
-                    : new SendOutcome.Failed(failure);
-            }
-
-            await Task.Delay(delay, time, cancellationToken);
+            failure = $"{(int)response.StatusCode} {response.StatusCode}";
+            Log.GaveUp(logger, failure);
+            return response.StatusCode == HttpStatusCode.TooManyRequests
+                ? new SendOutcome.Throttled(ConnectorResilience.RetryAfter(response, time) ?? settings.BaseDelay * Math.Pow(2, settings.MaxAttempts))
+                : new SendOutcome.Failed(failure);
+        }
+        catch (HttpRequestException ex)
+        {
+            failure = $"network error ({ex.HttpRequestError})";
+            Log.GaveUp(logger, failure);
+            return ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                ? new SendOutcome.Unavailable(failure, Unreachable)
+                : new SendOutcome.Failed(failure);
+        }
+        catch (TimeoutRejectedException)
+        {
+            Log.GaveUp(logger, "timed out");
+            return new SendOutcome.Failed("timed out");
         }
     }
 
@@ -184,33 +166,6 @@ internal sealed partial class ConnectorClient(
         }
     }
 
-    private static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
-        or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
-
-    /// <summary>Exponential back-off with full jitter: a random wait up to base × 2^(attempt-1).</summary>
-    internal static TimeSpan Backoff(TimeSpan baseDelay, int attempt)
-    {
-        var ceiling = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 10));
-        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
-    }
-
     private static string Escape(string value) => Uri.EscapeDataString(value);
 
     /// <summary>How long a connector that could not be reached at all is left alone before a queued send tries again.</summary>
@@ -218,11 +173,8 @@ internal sealed partial class ConnectorClient(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Connector throttled the bot (attempt {Attempt}, Retry-After {RetryAfterMs} ms).")]
-        public static partial void Throttled(ILogger logger, int attempt, double retryAfterMs);
-
-        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Connector call gave up after {Attempts} attempts: {Failure}.")]
-        public static partial void GaveUp(ILogger logger, int attempts, string failure);
+        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Connector call gave up: {Failure}.")]
+        public static partial void GaveUp(ILogger logger, string failure);
 
         [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Connector call not made: {Problem}.")]
         public static partial void NoToken(ILogger logger, string problem);

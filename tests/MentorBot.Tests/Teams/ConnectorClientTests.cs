@@ -2,7 +2,7 @@ using System.Net;
 using MentorBot.Teams;
 using MentorBot.Teams.Wire;
 using MentorBot.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Tests.Teams;
@@ -16,9 +16,15 @@ public sealed class ConnectorClientTests
 
     public ConnectorClientTests()
     {
-        var options = Options.Create(new ConnectorOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxInlineDelay = TimeSpan.FromSeconds(2) });
-        var tokens = new ConnectorTokenProvider(new BotCredential(null), options, TimeProvider.System, NullLogger<ConnectorTokenProvider>.Instance);
-        _client = new ConnectorClient(new HttpClient(_http), tokens, options, TimeProvider.System, NullLogger<ConnectorClient>.Instance);
+        // The client as the bot builds it: its HttpClient with the resilience pipeline, over the recording handler.
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ConnectorOptions>().Configure(o => (o.MaxAttempts, o.BaseDelay, o.MaxInlineDelay) = (4, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2)));
+        services.AddSingleton(new BotCredential(null));
+        services.AddSingleton<ConnectorTokenProvider>();
+        services.AddConnectorClient().ConfigurePrimaryHttpMessageHandler(() => _http);
+        _client = services.BuildServiceProvider().GetRequiredService<ConnectorClient>();
     }
 
     [Fact]
@@ -148,13 +154,24 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
-    public void Backoff_grows_but_stays_below_its_ceiling()
+    public void Only_transient_answers_and_faults_are_retried_and_never_a_wait_longer_than_the_inline_limit()
     {
-        for (var attempt = 1; attempt <= 6; attempt++)
+        static Polly.Outcome<HttpResponseMessage> Answer(HttpStatusCode status, TimeSpan? retryAfter = null)
         {
-            var delay = ConnectorClient.Backoff(TimeSpan.FromMilliseconds(100), attempt);
-            Assert.InRange(delay.TotalMilliseconds, 0, 100 * Math.Pow(2, attempt - 1));
+            var response = new HttpResponseMessage(status);
+            response.Headers.RetryAfter = retryAfter is { } wait ? new System.Net.Http.Headers.RetryConditionHeaderValue(wait) : null;
+            return Polly.Outcome.FromResult(response);
         }
+
+        bool Retried(Polly.Outcome<HttpResponseMessage> outcome) => ConnectorResilience.ShouldRetry(outcome, TimeSpan.FromSeconds(10), TimeProvider.System);
+
+        Assert.True(Retried(Answer(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(2))));
+        Assert.False(Retried(Answer(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(30))));
+        Assert.True(Retried(Answer(HttpStatusCode.ServiceUnavailable)));
+        Assert.False(Retried(Answer(HttpStatusCode.Forbidden)));
+        Assert.False(Retried(Answer(HttpStatusCode.OK)));
+        Assert.True(Retried(Polly.Outcome.FromException<HttpResponseMessage>(new HttpRequestException("reset"))));
+        Assert.True(Retried(Polly.Outcome.FromException<HttpResponseMessage>(new Polly.Timeout.TimeoutRejectedException())));
     }
 
     private static HttpResponseMessage TooMany(TimeSpan retryAfter)
