@@ -29,6 +29,9 @@ param identityName string = '${namePrefix}-id'
 @description('Name of the Log Analytics workspace.')
 param logAnalyticsWorkspaceName string = '${namePrefix}-logs'
 
+@description('Application Insights resource name (workspace-based, in the Log Analytics workspace above): MentorBot sends its metrics and traces there.')
+param applicationInsightsName string = '${namePrefix}-insights'
+
 @description('Days Log Analytics keeps logs (30-730).')
 @minValue(30)
 @maxValue(730)
@@ -162,6 +165,7 @@ module monitoring 'modules/monitoring.bicep' = {
   name: 'mentorbot-monitoring'
   params: {
     name: logAnalyticsWorkspaceName
+    applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
     retentionInDays: logRetentionInDays
@@ -225,6 +229,7 @@ module app 'modules/containerapp.bicep' = {
     publicHostName: publicHostName
     teamsAppCatalogId: teamsAppCatalogId
     graphUserFilter: graphUserFilter
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
   }
 }
 

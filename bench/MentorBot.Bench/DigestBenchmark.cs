@@ -5,6 +5,7 @@ using MentorBot.Cards;
 using MentorBot.Features.Digest;
 using MentorBot.Features.Map;
 using MentorBot.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -86,7 +87,9 @@ internal static class DigestBenchmark
         seed.Stop();
         await Console.Error.WriteLineAsync($"\r  {store}: seeded {periods:N0} check-ins and {answers:N0} answers in {seed.Elapsed.TotalSeconds:N1} s.        ");
 
-        var service = new DigestService(database, new DigestQuery(database), Options.Create(new DigestOptions()), new FixedClock(Now), NullLogger<DigestService>.Instance);
+        await using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new MentorBot.Hosting.Telemetry.MentorBotMetrics(meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var service = new DigestService(database, new DigestQuery(database), Options.Create(new DigestOptions()), metrics, new FixedClock(Now), NullLogger<DigestService>.Instance);
         var director = Person(DigestBenchData.PersonId(0), admin: true);
         var manager = Person(DigestBenchData.PersonId(1), admin: false);
         var organisation = await TimeAsync(() => service.ReportAsync(director, DigestService.Organisation, default));

@@ -58,6 +58,10 @@ param teamsAppCatalogId string
 @description('Graph:UserFilter (OData filter on /users); empty leaves it unset.')
 param graphUserFilter string
 
+@description('Application Insights connection string: MentorBot exports its OpenTelemetry there (stored as a container app secret).')
+@secure()
+param applicationInsightsConnectionString string
+
 var secretName = 'storage-connection-string'
 
 resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
@@ -123,6 +127,7 @@ var baseEnv = [
   { name: 'Graph__ClientId', value: identityClientId }
   { name: 'Graph__ManagedIdentityClientId', value: identityClientId }
   { name: 'TeamsApp__Domain', value: publicHost }
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
 ]
 var catalogEnv = empty(teamsAppCatalogId) ? [] : [
   { name: 'Graph__TeamsAppCatalogId', value: teamsAppCatalogId }
@@ -163,6 +168,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           name: secretName
           keyVaultUrl: connectionStringSecretUri
           identity: identityId
+        }
+        {
+          name: 'appinsights-connection-string'
+          value: applicationInsightsConnectionString
         }
       ]
     }

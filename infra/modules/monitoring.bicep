@@ -1,5 +1,6 @@
 // Log Analytics workspace that receives the diagnostic settings of the Container Apps environment,
-// the Key Vault and the PostgreSQL server.
+// the Key Vault and the PostgreSQL server, and the workspace-based Application Insights resource that receives
+// MentorBot's OpenTelemetry (metrics, traces, logs) through APPLICATIONINSIGHTS_CONNECTION_STRING.
 
 @description('Name of the Log Analytics workspace.')
 param name string
@@ -30,5 +31,22 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
   }
 }
 
+@description('Name of the Application Insights resource.')
+param applicationInsightsName string
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: applicationInsightsName
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    IngestionMode: 'LogAnalytics'
+    DisableLocalAuth: false
+  }
+}
+
 output id string = workspace.id
 output name string = workspace.name
+output applicationInsightsConnectionString string = insights.properties.ConnectionString

@@ -11,6 +11,7 @@ using MentorBot.Features.Pulses;
 using MentorBot.Features.Reflections;
 using MentorBot.Features.Welcome;
 using MentorBot.Graph;
+using MentorBot.Hosting.Telemetry;
 using MentorBot.Persistence;
 using MentorBot.Scheduling;
 using MentorBot.Teams;
@@ -75,6 +76,7 @@ internal static class MentorBotComposition
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         builder.AddMentorBotScheduling(storage);
 
+        builder.AddMentorBotTelemetry();
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready");
         services.AddProblemDetails();
         services.AddHostedService<StartupBanner>();
@@ -87,6 +89,7 @@ internal static class MentorBotComposition
         app.UseStatusCodePages();
         app.MapPost("/api/messages", (HttpContext context, ActivityEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapHealthChecks("/healthz");
+        app.MapMentorBotTelemetry();
         app.MapBooking();
         app.MapGet("/", () => Results.Text("MentorBot is running. Teams talks to POST /api/messages; health is at /healthz.\n"));
         return app;

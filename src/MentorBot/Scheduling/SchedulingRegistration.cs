@@ -16,6 +16,7 @@ internal static class SchedulingRegistration
         builder.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = "MentorBot");
+            q.AddJobListener<JobMetricsListener>();
             q.UsePersistentStore(store =>
             {
                 if (storage.Provider == StorageProvider.Postgres)

@@ -14,9 +14,33 @@ internal sealed partial class ActivityEndpoint(
     BotTokenValidator validator,
     ActivityProcessor processor,
     IOptions<BotOptions> options,
+    Hosting.Telemetry.MentorBotMetrics metrics,
+    TimeProvider time,
     ILogger<ActivityEndpoint> logger)
 {
+    private static readonly string[] KnownTypes =
+        [ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate, "messageReaction", "event", "typing"];
+
+    private string _type = "unread";
+
+    /// <summary>Handles the activity and counts it: its type (a known one, else "other") and outcome, never who or what.</summary>
     public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var started = time.GetTimestamp();
+        var result = await HandleCoreAsync(context);
+        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
+        var outcome = status switch
+        {
+            < 300 => "answered",
+            StatusCodes.Status501NotImplemented => "not_implemented",
+            StatusCodes.Status503ServiceUnavailable => "unavailable",
+            _ => "refused",
+        };
+        metrics.Activity(_type, outcome, time.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<IResult> HandleCoreAsync(HttpContext context)
     {
         var settings = options.Value;
         var request = context.Request;
@@ -51,6 +75,7 @@ internal sealed partial class ActivityEndpoint(
         }
 
         var activity = Parse(body);
+        _type = activity?.Type is { } type ? KnownTypes.FirstOrDefault(t => t == type) ?? "other" : "unreadable";
         if (activity is null)
         {
             Log.Malformed(logger, body.Length);

@@ -50,7 +50,7 @@ internal static partial class ConnectorResilience
         });
 
         // Added after the resilience handler, so inside it: it runs once per attempt.
-        return client.AddHttpMessageHandler(() => new PacedAttempts());
+        return client.AddHttpMessageHandler(services => new PacedAttempts(services.GetRequiredService<Hosting.Telemetry.MentorBotMetrics>()));
     }
 
     /// <summary>Whether an attempt's outcome is worth another: transient, and not throttled for longer than MentorBot waits in line.</summary>
@@ -71,8 +71,11 @@ internal static partial class ConnectorResilience
         return wait is { } w && w < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
-    /// <summary>Runs a call's pace (<see cref="Pace"/>) before each attempt: inside the retries, so a retry waits for it too.</summary>
-    internal sealed class PacedAttempts : DelegatingHandler
+    /// <summary>
+    /// Runs a call's pace (<see cref="Pace"/>) before each attempt: inside the retries, so a retry waits for it too. Counts
+    /// every 429, retried or not.
+    /// </summary>
+    internal sealed class PacedAttempts(Hosting.Telemetry.MentorBotMetrics metrics) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -81,7 +84,13 @@ internal static partial class ConnectorResilience
                 await pace(cancellationToken);
             }
 
-            return await base.SendAsync(request, cancellationToken);
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                metrics.Throttled();
+            }
+
+            return response;
         }
     }
 

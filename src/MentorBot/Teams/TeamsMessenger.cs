@@ -11,6 +11,7 @@ namespace MentorBot.Teams;
 internal sealed partial class TeamsMessenger(
     ConnectorClient connector,
     ConversationReferenceStore conversations,
+    Hosting.Telemetry.MentorBotMetrics metrics,
     ILogger<TeamsMessenger> logger)
 {
     /// <summary>Teams refuses messages over 100 KB (UTF-16); MentorBot stays well below.</summary>
@@ -83,6 +84,15 @@ internal sealed partial class TeamsMessenger(
 
     private async Task<SendOutcome> RecordAsync(ConversationReference to, SendOutcome outcome, CancellationToken cancellationToken)
     {
+        metrics.Send(outcome switch
+        {
+            SendOutcome.Sent => "sent",
+            SendOutcome.Throttled => "throttled",
+            SendOutcome.RecipientGone => "gone",
+            SendOutcome.Unavailable => "unavailable",
+            _ => "failed",
+        });
+
         if (outcome is SendOutcome.RecipientGone gone)
         {
             var status = gone.Reason.Contains("Blocked", StringComparison.OrdinalIgnoreCase) ? ReachStatus.Blocked : ReachStatus.Gone;

@@ -18,7 +18,8 @@ public sealed class ConnectorClientTests
     {
         // The client as the bot builds it: its HttpClient with the resilience pipeline, over the recording handler.
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging().AddMetrics();
+        services.AddSingleton<MentorBot.Hosting.Telemetry.MentorBotMetrics>();
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ConnectorOptions>().Configure(o => (o.MaxAttempts, o.BaseDelay, o.MaxInlineDelay) = (4, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2)));
         services.AddSingleton(new BotCredential(null));

@@ -16,6 +16,7 @@ internal sealed partial class DigestService(
     Database database,
     DigestQuery query,
     IOptions<DigestOptions> options,
+    Hosting.Telemetry.MentorBotMetrics metrics,
     TimeProvider time,
     ILogger<DigestService> logger)
 {
@@ -53,6 +54,7 @@ internal sealed partial class DigestService(
         var header = new DigestHeader(key, await NameAsync(scope, data.UnitNames, Languages.From(reader.Locale), cancellationToken), now, reader.TimeZone, options.Value.AllowNudgeList);
         var report = DigestFigures.From(data, header, options.Value.MinGroupSize, today);
         Log.Computed(logger, key, data.People, clock.ElapsedMilliseconds);
+        metrics.DigestBuilt(key == Organisation ? "organisation" : "leader", clock.Elapsed);
         return report;
     }
 
