@@ -29,7 +29,7 @@ public sealed class CircleTests : IAsyncLifetime
     {
         Assert.Equal(0, await RunSchedulerAsync());
 
-        _host.Clock.Set(new DateTimeOffset(2026, 12, 3, 20, 5, 0, TimeSpan.Zero));
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 20, 5, 0, TimeSpan.Zero));
         Assert.True(await RunSchedulerAsync() >= 8);
         Assert.Equal(0, await RunSchedulerAsync());
         await _host.Scoped<OutboxDispatcher>().DispatchAsync(1000, default);
@@ -87,7 +87,7 @@ public sealed class CircleTests : IAsyncLifetime
         await SubmitAsync(TeamsActivities.Base("invoke"), learned: "First", shared: true);
         Assert.Equal(1, (await _host.Service<CircleStore>().FindAnswerAsync(Debrief, "alex-wilber", default))!.Revision);
 
-        _host.Clock.Set(new DateTimeOffset(2027, 1, 7, 21, 0, 0, TimeSpan.Zero));
+        _host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 7, 21, 0, 0, TimeSpan.Zero));
         var late = await SubmitAsync(TeamsActivities.Base("invoke"), learned: "Too late", shared: true);
 
         Assert.Contains("has closed", late, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class CircleTests : IAsyncLifetime
 
     private async Task OpenAsync()
     {
-        _host.Clock.Set(new DateTimeOffset(2026, 12, 3, 20, 5, 0, TimeSpan.Zero));
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 20, 5, 0, TimeSpan.Zero));
         await RunSchedulerAsync();
     }
 

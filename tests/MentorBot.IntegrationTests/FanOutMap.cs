@@ -49,7 +49,7 @@ internal static class FanOutMap
         // This host only writes the data: its own scheduler must not start sending what it queues.
         // Holding the dispatch gate waits for a dispatch already running and keeps every later one out.
         await host.Service<OutboxDispatchGate>().Semaphore.WaitAsync();
-        host.Clock.Set(DateTimeOffset.UtcNow);
+        host.Clock.SetUtcNow(DateTimeOffset.UtcNow);
         var map = Pairs(people);
         await host.Service<MapStore>().ImportAsync(map, null, default);
         await RegisterConversationsAsync(host, map, serviceUrl);

@@ -42,7 +42,7 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         Connector.On(HttpMethod.Get, TestTokenIssuer.JwksUrl, _ => RecordingHandler.Json(Tokens.JwksJson));
     }
 
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
+    public HostClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
 
     public RecordingHandler Connector { get; } = new();
 

@@ -30,7 +30,7 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
     {
         Assert.Equal(0, await RunAsync());
 
-        _host.Clock.Set(new DateTimeOffset(2027, 1, 4, 15, 0, 0, TimeSpan.Zero));
+        _host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 4, 15, 0, 0, TimeSpan.Zero));
         var queued = await RunAsync();
         Assert.Equal(0, await RunAsync());
         await _host.Scoped<OutboxDispatcher>().DispatchAsync(5000, default);
@@ -47,7 +47,7 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
     [Fact]
     public async Task A_shared_review_reaches_the_mentor_and_a_private_one_does_not()
     {
-        _host.Clock.Set(new DateTimeOffset(2027, 1, 4, 15, 0, 0, TimeSpan.Zero));
+        _host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 4, 15, 0, 0, TimeSpan.Zero));
         await RunAsync();
 
         var saved = await SubmitAsync(TeamsActivities.Base("invoke"), progress: "4", wentWell: "I read the early warning chart on my own now.", shared: true);
@@ -64,7 +64,7 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
     [Fact]
     public async Task Someone_who_was_not_asked_cannot_write_a_review_and_a_missing_score_keeps_the_text()
     {
-        _host.Clock.Set(new DateTimeOffset(2027, 1, 4, 15, 0, 0, TimeSpan.Zero));
+        _host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 4, 15, 0, 0, TimeSpan.Zero));
         await RunAsync();
 
         var isaiah = await SubmitAsync(TeamsActivities.Base("invoke", conversationId: "a:personal-23", fromAad: "00000000-0000-0000-0000-0000000000023", fromId: "29:user-23", fromName: "Isaiah Langer"), "5", "forged", true);

@@ -15,6 +15,7 @@ namespace MentorBot.IntegrationTests;
 /// it with words of his own, Megan gets her card and replies), every metric tag, every trace attribute and every log
 /// scope is checked for names, ids from the map, Entra object ids and the words typed.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryPrivacyTests : IAsyncLifetime
 {
     private const string Learned = "PRIVATE-WORDS reading the fluid chart";

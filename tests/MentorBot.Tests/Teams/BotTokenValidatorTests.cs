@@ -4,6 +4,7 @@ using MentorBot.Teams.Auth;
 using MentorBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Tests.Teams;
 
@@ -14,7 +15,7 @@ public sealed class BotTokenValidatorTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
     private readonly TestTokenIssuer _issuer = new();
     private readonly RecordingHandler _http = new();
-    private readonly ManualTimeProvider _time = new(Now);
+    private readonly FakeTimeProvider _time = new(Now);
     private readonly BotTokenValidator _validator;
 
     public BotTokenValidatorTests()
