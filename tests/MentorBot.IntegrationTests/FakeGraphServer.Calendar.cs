@@ -27,6 +27,10 @@ internal sealed partial class FakeGraphServer
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
     private int _eventsCreated;
 
+    /// <summary>Graph reads property names without regard to case: the SDK sends getSchedule's as PascalCase
+    /// (<c>Schedules</c>, <c>StartTime</c>), as Graph's metadata names that action's parameters.</summary>
+    public static JsonNodeOptions GraphJson { get; } = new() { PropertyNameCaseInsensitive = true };
+
     /// <summary>Every calendar request, in the order they arrived, with bodies and the Prefer header.</summary>
     public ConcurrentQueue<FakeGraphRequest> CalendarRequests { get; } = new();
 
@@ -114,7 +118,7 @@ internal sealed partial class FakeGraphServer
                 await Task.Delay(CalendarLatency);
             }
 
-            var result = Answer(route, id, context, string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body), prefer.Length == 0 ? null : prefer, handle);
+            var result = Answer(route, id, context, string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body, GraphJson), prefer.Length == 0 ? null : prefer, handle);
             CalendarRequests.Enqueue(new FakeGraphRequest(route, context.Request.Method, context.Request.Path, body, prefer.Length == 0 ? null : prefer, Status(result)));
             return result;
         }

@@ -32,7 +32,7 @@ public sealed class GraphCalendarEventTests : IAsyncLifetime
         Assert.Equal($"/v1.0/users/{AlexAad}/events", request.Path);
         var body = JsonNode.Parse(request.Body!)!;
         Assert.Equal(("2026-11-24T16:00:00", "UTC"), ((string)body["start"]!["dateTime"]!, (string)body["start"]!["timeZone"]!));
-        Assert.Equal(("HTML", "required"), ((string)body["body"]!["contentType"]!, (string)body["attendees"]![0]!["type"]!));
+        Assert.Equal(("html", "required"), ((string)body["body"]!["contentType"]!, (string)body["attendees"]![0]!["type"]!));
         Assert.Equal("Mentoring: Alex and Megan", (string)body["subject"]!);
     }
 
@@ -117,7 +117,7 @@ public sealed class GraphCalendarEventTests : IAsyncLifetime
 
         Assert.Equal((At(24, 18), At(24, 18, 45)), (_h.Graph.Events.Single().Start, _h.Graph.Events.Single().End));
         var patch = JsonNode.Parse(_h.Graph.CalendarRequests.Single(r => r.Route == FakeGraphRoute.MoveEvent).Body!)!;
-        Assert.Equal(["start", "end"], patch.AsObject().Select(p => p.Key));
+        Assert.Equal(["@odata.type", "end", "start"], patch.AsObject().Select(p => p.Key));
 
         Assert.IsType<EventOutcome.Done>(await _h.Provider.CancelAsync(Alex, created.EventId, default));
         Assert.Empty(_h.Graph.Events);

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using Azure.Core;
 using MentorBot.Features.Booking;
 using MentorBot.Graph;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MentorBot.IntegrationTests;
 
@@ -19,16 +20,30 @@ internal sealed class GraphCalendarHarness : IAsyncDisposable
     public const string AlexEmail = "alex.wilber@riversidecare.example";
     public const string MeganEmail = "megan.bowen@riversidecare.example";
 
-    private readonly HttpClient _http = new();
-    private readonly ILoggerFactory _logging;
+    private readonly ServiceProvider _services;
 
     private GraphCalendarHarness(FakeGraphServer graph, string? baseUrl, int maxAttempts)
     {
         Graph = graph;
-        _logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new ListLoggerProvider(Logs)));
-        var options = Options.Create(new GraphOptions { BaseUrl = new Uri(baseUrl ?? graph.BaseUrl), TenantId = "tenant", ClientId = "client", ClientSecret = "secret", MaxAttempts = maxAttempts });
-        Client = new GraphClient(_http, new GraphCredential(new StaticToken()), options, Clock, _logging.CreateLogger<GraphClient>());
-        Provider = new GraphCalendarProvider(Client, _logging.CreateLogger<GraphCalendarProvider>());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = baseUrl ?? graph.BaseUrl,
+            ["Graph:TenantId"] = "tenant",
+            ["Graph:ClientId"] = "client",
+            ["Graph:ClientSecret"] = "secret",
+            ["Graph:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+
+        // The same registration as the host (the SDK's middleware, retries on the injected clock), with the stepping clock.
+        _services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(Clock)
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new ListLoggerProvider(Logs)))
+            .AddGraph()
+            .Replace(ServiceDescriptor.Singleton(new GraphCredential(new StaticToken())))
+            .BuildServiceProvider();
+        Client = _services.GetRequiredService<GraphClient>();
+        Provider = new GraphCalendarProvider(Client, _services.GetRequiredService<ILogger<GraphCalendarProvider>>());
     }
 
     public FakeGraphServer Graph { get; }
@@ -76,8 +91,7 @@ internal sealed class GraphCalendarHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Graph.DisposeAsync();
-        _http.Dispose();
-        _logging.Dispose();
+        await _services.DisposeAsync();
         foreach (var line in Logs)
         {
             Assert.DoesNotContain("@", line, StringComparison.Ordinal);

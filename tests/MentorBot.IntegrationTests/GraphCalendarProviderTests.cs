@@ -85,7 +85,7 @@ public sealed class GraphCalendarProviderTests : IAsyncLifetime
         Assert.True(people[0].Readable);
         Assert.Single(people[0].Busy);
         Assert.All(people.Skip(1), p => Assert.Equal((false, GraphCalendarProvider.UnreadableCalendar, 0), (p.Readable, p.Error, p.Busy.Count)));
-        var sent = JsonNode.Parse(_h.Graph.CalendarRequests.Single().Body!)!;
+        var sent = JsonNode.Parse(_h.Graph.CalendarRequests.Single().Body!, FakeGraphServer.GraphJson)!;
         Assert.Equal([AlexEmail, "jordan.nguyen@elsewhere.example"], sent["schedules"]!.AsArray().Select(n => (string)n!));
     }
 
@@ -97,7 +97,7 @@ public sealed class GraphCalendarProviderTests : IAsyncLifetime
         var request = _h.Graph.CalendarRequests.Single();
         Assert.Equal($"/v1.0/users/{AlexAad}/calendar/getSchedule", request.Path);
         Assert.Equal("outlook.timezone=\"UTC\"", request.Prefer);
-        var body = JsonNode.Parse(request.Body!)!;
+        var body = JsonNode.Parse(request.Body!, FakeGraphServer.GraphJson)!;
         Assert.Equal([AlexEmail, MeganEmail], body["schedules"]!.AsArray().Select(n => (string)n!));
         Assert.Equal(("2026-11-24T08:30:00", "UTC"), ((string)body["startTime"]!["dateTime"]!, (string)body["startTime"]!["timeZone"]!));
         Assert.Equal(("2026-11-26T08:30:00", "UTC"), ((string)body["endTime"]!["dateTime"]!, (string)body["endTime"]!["timeZone"]!));

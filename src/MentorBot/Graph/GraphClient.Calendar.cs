@@ -1,5 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Users.Item.Calendar.GetSchedule;
+using Microsoft.Kiota.Abstractions;
 
 namespace MentorBot.Graph;
 
@@ -26,93 +29,80 @@ internal sealed partial class GraphClient
         ArgumentOutOfRangeException.ThrowIfGreaterThan(to - from, MaxScheduleWindow);
 
         // The window is sent to the second, and the availability view is read from the same start.
-        var start = Truncate(from);
-        var body = new GetScheduleRequestDto
-        {
-            Schedules = [.. schedules],
-            StartTime = DateTimeTimeZoneDto.Utc(start),
-            EndTime = DateTimeTimeZoneDto.Utc(to),
-            AvailabilityViewInterval = (int)ViewInterval.TotalMinutes,
-        };
-        using var response = await SendAsync(() => Post(UserPath(mailboxUserId, "calendar/getSchedule"), body), cancellationToken, mailboxUserId);
-        await EnsureSuccessAsync(response, "read free/busy", cancellationToken);
-        var page = await response.Content.ReadFromJsonAsync<GraphPage<ScheduleInformationDto>>(Json, cancellationToken);
-        return [.. (page?.Value ?? []).Select(s => Schedule(s, start, to))];
+        var start = new DateTimeOffset(from.UtcTicks - (from.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var body = new GetSchedulePostRequestBody { Schedules = [.. schedules], StartTime = Utc(start), EndTime = Utc(to), AvailabilityViewInterval = (int)ViewInterval.TotalMinutes };
+        var answer = await CallAsync(mailboxUserId, "read free/busy", cancellationToken, graph =>
+            graph.Users[mailboxUserId].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(body, InUtc, cancellationToken));
+        return [.. (answer?.Value ?? []).Select(s => Schedule(s, start, to))];
     }
 
-    /// <summary>Creates a Teams meeting on the organizer's calendar; the same transaction id returns the same event.</summary>
+    /// <summary>Creates a Teams meeting on the organizer's calendar; the same transaction id returns the same event, so
+    /// the pipeline may retry it.</summary>
     /// <exception cref="GraphRequestException">Graph refused (after retries), for instance ErrorDuplicateTransactionId when
     /// the transaction id was used for a different event.</exception>
     public async Task<CreatedEvent> CreateEventAsync(string organizerUserId, NewCalendarEvent meeting, CancellationToken cancellationToken)
     {
-        var body = new EventRequestDto
+        var body = new Event
         {
             Subject = meeting.Subject,
-            Body = new ItemBodyDto { Content = meeting.BodyHtml },
-            Start = DateTimeTimeZoneDto.Utc(meeting.Start),
-            End = DateTimeTimeZoneDto.Utc(meeting.End),
-            Attendees = [.. meeting.Attendees.Select(a => new AttendeeDto { EmailAddress = new EmailAddressDto { Address = a.Email, Name = a.Name } })],
+            Body = new ItemBody { ContentType = BodyType.Html, Content = meeting.BodyHtml },
+            Start = Utc(meeting.Start),
+            End = Utc(meeting.End),
+            Attendees = [.. meeting.Attendees.Select(a => new Attendee { Type = AttendeeType.Required, EmailAddress = new EmailAddress { Address = a.Email, Name = a.Name } })],
             IsOnlineMeeting = true,
-            OnlineMeetingProvider = "teamsForBusiness",
+            OnlineMeetingProvider = OnlineMeetingProviderType.TeamsForBusiness,
             AllowNewTimeProposals = true,
             TransactionId = meeting.TransactionId,
         };
-
-        // Retried on 429/503/504 and network failures: safe only because of the transactionId.
-        using var response = await SendAsync(() => Post(UserPath(organizerUserId, "events"), body), cancellationToken, organizerUserId);
-        await EnsureSuccessAsync(response, "create the meeting", cancellationToken);
-        var created = await response.Content.ReadFromJsonAsync<EventDto>(Json, cancellationToken);
+        var created = await CallAsync(organizerUserId, "create the meeting", cancellationToken, graph => graph.Users[organizerUserId].Events.PostAsync(body, InUtc, cancellationToken));
         return created?.Id is { Length: > 0 } id
             ? new CreatedEvent(id, created.OnlineMeeting?.JoinUrl, created.WebLink)
-            : throw new GraphRequestException("Graph answered a meeting create without an event id.", response.StatusCode);
+            : throw new GraphRequestException("Graph answered a meeting create without an event id.");
     }
 
     /// <summary>Moves an event: <see cref="GraphCallOutcome.Done"/>, or <see cref="GraphCallOutcome.NotFound"/> when it is gone.</summary>
     /// <exception cref="GraphRequestException">Graph refused (after retries).</exception>
-    public async Task<GraphCallOutcome> MoveEventAsync(string organizerUserId, string eventId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
-    {
-        var body = new EventRequestDto { Start = DateTimeTimeZoneDto.Utc(start), End = DateTimeTimeZoneDto.Utc(end) };
-        using var response = await SendAsync(
-            () =>
-            {
-                var request = Post(UserPath(organizerUserId, $"events/{Uri.EscapeDataString(eventId)}"), body);
-                request.Method = HttpMethod.Patch;
-                return request;
-            },
-            cancellationToken,
-            organizerUserId);
-        return await EventOutcomeAsync(response, "move the meeting", cancellationToken);
-    }
+    public Task<GraphCallOutcome> MoveEventAsync(string organizerUserId, string eventId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+        EventOutcomeAsync(organizerUserId, "move the meeting", cancellationToken, graph =>
+            graph.Users[organizerUserId].Events[eventId].PatchAsync(new Event { Start = Utc(start), End = Utc(end) }, InUtc, cancellationToken));
 
     /// <summary>Deletes an event (Graph tells the attendees): <see cref="GraphCallOutcome.Done"/>, or NotFound when it is gone.</summary>
     /// <exception cref="GraphRequestException">Graph refused (after retries).</exception>
-    public async Task<GraphCallOutcome> DeleteEventAsync(string organizerUserId, string eventId, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(() => Request(HttpMethod.Delete, UserPath(organizerUserId, $"events/{Uri.EscapeDataString(eventId)}")), cancellationToken, organizerUserId);
-        return await EventOutcomeAsync(response, "cancel the meeting", cancellationToken);
-    }
+    public Task<GraphCallOutcome> DeleteEventAsync(string organizerUserId, string eventId, CancellationToken cancellationToken) =>
+        EventOutcomeAsync(organizerUserId, "cancel the meeting", cancellationToken, async graph =>
+        {
+            await graph.Users[organizerUserId].Events[eventId].DeleteAsync(cancellationToken: cancellationToken);
+            return true;
+        });
 
-    private static async Task<GraphCallOutcome> EventOutcomeAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    private async Task<GraphCallOutcome> EventOutcomeAsync<T>(string organizerUserId, string what, CancellationToken cancellationToken, Func<GraphServiceClient, Task<T>> call)
     {
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        try
+        {
+            await CallAsync(organizerUserId, what, cancellationToken, call);
+            return GraphCallOutcome.Done;
+        }
+        catch (GraphRequestException e) when (e.Status == HttpStatusCode.NotFound)
         {
             return GraphCallOutcome.NotFound;
         }
-
-        await EnsureSuccessAsync(response, what, cancellationToken);
-        return GraphCallOutcome.Done;
     }
 
-    private static MailboxSchedule Schedule(ScheduleInformationDto dto, DateTimeOffset start, DateTimeOffset end)
+    /// <summary>Times in answers come back in UTC.</summary>
+    private static void InUtc(RequestConfiguration<DefaultQueryParameters> configuration) => configuration.Headers.Add("Prefer", "outlook.timezone=\"UTC\"");
+
+    private static DateTimeTimeZone Utc(DateTimeOffset instant) => new() { DateTime = GraphDateTime.FormatUtc(instant), TimeZone = "UTC" };
+
+    private static MailboxSchedule Schedule(ScheduleInformation schedule, DateTimeOffset start, DateTimeOffset end)
     {
-        var id = dto.ScheduleId ?? string.Empty;
-        if (dto.Error is { } error)
+        var id = schedule.ScheduleId ?? string.Empty;
+        if (schedule.Error is { } error)
         {
             return new MailboxSchedule(id, [], null, error.ResponseCode ?? "Unknown");
         }
 
-        var hours = dto.WorkingHours is null ? null : Hours(dto.WorkingHours, null);
-        var items = dto.ScheduleItems ?? [];
+        var hours = schedule.WorkingHours is null ? null : Hours(schedule.WorkingHours, null);
+        var items = schedule.ScheduleItems ?? [];
         var blocks = items.Select(Block).ToList();
         if (items.Count > 0 && blocks.All(b => b is not null))
         {
@@ -120,27 +110,13 @@ internal sealed partial class GraphClient
         }
 
         // No items (or items in a zone this machine cannot read): the availability view says the same at 15-minute grain.
-        return dto.AvailabilityView is not null || dto.ScheduleItems is not null
-            ? new MailboxSchedule(id, AvailabilityView.Decode(dto.AvailabilityView, start, end, ViewInterval), hours)
+        return schedule.AvailabilityView is not null || schedule.ScheduleItems is not null
+            ? new MailboxSchedule(id, AvailabilityView.Decode(schedule.AvailabilityView, start, end, ViewInterval), hours)
             : new MailboxSchedule(id, [], hours, "NoFreeBusy");
     }
 
-    private static ScheduleBlock? Block(ScheduleItemDto item) =>
-        GraphDateTime.ToUtc(item.Start?.Value, item.Start?.TimeZone) is { } start && GraphDateTime.ToUtc(item.End?.Value, item.End?.TimeZone) is { } end
-            ? new ScheduleBlock(start, end, AvailabilityView.Status(item.Status))
+    private static ScheduleBlock? Block(ScheduleItem item) =>
+        GraphDateTime.ToUtc(item.Start?.DateTime, item.Start?.TimeZone) is { } start && GraphDateTime.ToUtc(item.End?.DateTime, item.End?.TimeZone) is { } end
+            ? new ScheduleBlock(start, end, AvailabilityView.Status(item.Status?.ToString()))
             : null;
-
-    private static DateTimeOffset Truncate(DateTimeOffset instant) =>
-        new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-
-    private Uri UserPath(string userId, string rest) => new(options.Value.BaseUrl, $"users/{Uri.EscapeDataString(userId)}/{rest}");
-
-    /// <summary>A JSON request whose times come back in UTC.</summary>
-    private HttpRequestMessage Post<T>(Uri uri, T body)
-    {
-        var request = Request(HttpMethod.Post, uri);
-        request.Headers.TryAddWithoutValidation("Prefer", "outlook.timezone=\"UTC\"");
-        request.Content = JsonContent.Create(body, options: Json);
-        return request;
-    }
 }

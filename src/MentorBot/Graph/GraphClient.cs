@@ -1,166 +1,154 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Authentication;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Polly.Timeout;
 
 namespace MentorBot.Graph;
 
 /// <summary>
-/// A small typed client for the few Microsoft Graph endpoints MentorBot uses, with application permissions.
-/// It pages with <c>@odata.nextLink</c> (never following a link off Graph's host), retries 429/503/504 (honouring
-/// <c>Retry-After</c>) and network failures a bounded number of times, and keeps within Graph's four concurrent
-/// requests per mailbox (<see cref="GraphOptions.MaxConcurrency"/>) and an overall cap.
+/// MentorBot's seam over the Microsoft Graph SDK (application permissions): the few calls it makes, answered in
+/// MentorBot's own models (GraphModels.cs); SDK types stay in this folder. Retries that honour Retry-After and the
+/// overall cap are in the HTTP pipeline (<see cref="GraphRegistration"/>). This class keeps within Graph's four
+/// concurrent requests per mailbox (<see cref="GraphOptions.MaxConcurrency"/>), holding a slot for the whole call,
+/// waits included, and turns Graph's refusals into <see cref="GraphRequestException"/>.
 /// </summary>
-/// <remarks>
-/// Every call it makes is safe to send twice: reads, getSchedule, PATCH and DELETE by nature, installedApps because a
-/// second install answers 409, and an event POST only because it carries a <c>transactionId</c>, with which Graph
-/// returns the event the first attempt created instead of creating another.
-/// </remarks>
-internal sealed partial class GraphClient(
-    HttpClient http,
-    GraphCredential credential,
-    IOptions<GraphOptions> options,
-    TimeProvider time,
-    ILogger<GraphClient> logger)
+internal sealed partial class GraphClient(IHttpClientFactory http, GraphCredential credential, IOptions<GraphOptions> options)
 {
-    private static readonly string[] Scopes = ["https://graph.microsoft.com/.default"];
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(2);
-    private readonly SemaphoreSlim _concurrency = new(options.Value.MaxTotalConcurrency, options.Value.MaxTotalConcurrency);
+    public const string HttpClientName = "Graph";
     private readonly MailboxGate _mailboxes = new(options.Value.MaxConcurrency);
+
+    // The token goes to the configured host only (Graph, or a test's fake server); the SDK sends none elsewhere.
+    private readonly IAuthenticationProvider _auth = credential.Credential is { } c
+        ? new AzureIdentityAuthenticationProvider(c, [options.Value.BaseUrl.Host], null, true, "https://graph.microsoft.com/.default")
+        : new AnonymousAuthenticationProvider();
 
     /// <summary>How many mailboxes have a request waiting or running (the per-mailbox gates alive now).</summary>
     internal int MailboxesInFlight => _mailboxes.Tracked;
 
-    public async IAsyncEnumerable<DirectoryUser> ListUsersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var query = "users?$select=id,displayName,mail,userPrincipalName,department,jobTitle,accountEnabled&$expand=manager($select=id)&$top=999";
-        var filter = options.Value.UserFilter;
-        if (!string.IsNullOrWhiteSpace(filter))
+    /// <summary>Enabled users with their manager's id, every page; <paramref name="read"/> hears the count every 500.</summary>
+    public Task<List<DirectoryUser>> ListUsersAsync(Action<int>? read, CancellationToken cancellationToken) =>
+        CallAsync(null, "list users", cancellationToken, async graph =>
         {
-            query += "&$count=true&$filter=" + Uri.EscapeDataString(filter);
-        }
-
-        Uri? next = new(options.Value.BaseUrl, query);
-        while (next is not null)
-        {
-            using var response = await SendAsync(() => Request(HttpMethod.Get, next, eventualConsistency: filter is not null), cancellationToken);
-            await EnsureSuccessAsync(response, "list users", cancellationToken);
-            var page = await response.Content.ReadFromJsonAsync<GraphPage<GraphUserDto>>(Json, cancellationToken);
-            foreach (var user in page?.Value ?? [])
+            var filter = string.IsNullOrWhiteSpace(options.Value.UserFilter) ? null : options.Value.UserFilter;
+            var first = await graph.Users.GetAsync(
+                r =>
+                {
+                    r.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName", "department", "jobTitle", "accountEnabled"];
+                    r.QueryParameters.Expand = ["manager($select=id)"];
+                    r.QueryParameters.Top = 999;
+                    (r.QueryParameters.Filter, r.QueryParameters.Count) = (filter, filter is null ? null : true);
+                    Eventual(r.Headers, filter);
+                },
+                cancellationToken);
+            var users = new List<DirectoryUser>();
+            var pages = PageIterator<User, UserCollectionResponse>.CreatePageIterator(graph, first!, user =>
             {
                 if (user is { Id: { } id, AccountEnabled: not false })
                 {
-                    yield return new DirectoryUser(id, user.DisplayName ?? user.UserPrincipalName ?? id, user.Mail ?? user.UserPrincipalName, user.Department, user.JobTitle, user.Manager?.Id);
+                    users.Add(new(id, user.DisplayName ?? user.UserPrincipalName ?? id, user.Mail ?? user.UserPrincipalName, user.Department, user.JobTitle, user.Manager?.Id));
+                    if (users.Count % 500 == 0)
+                    {
+                        read?.Invoke(users.Count);
+                    }
                 }
-            }
 
-            next = NextLink(page?.NextLink);
-        }
-    }
+                return true;
+            }, next =>
+            {
+                Eventual(next.Headers, filter);
+                return next;
+            });
+            await pages.IterateAsync(cancellationToken);
+            return users;
+        });
 
+    /// <summary>A user's time zone (IANA) and working hours; null when the mailbox cannot be read (404, 403).</summary>
     public async Task<MailboxHours?> GetMailboxHoursAsync(string userId, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => Request(HttpMethod.Get, new Uri(options.Value.BaseUrl, $"users/{Uri.EscapeDataString(userId)}/mailboxSettings")), cancellationToken, userId);
-        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+        try
+        {
+            var settings = await CallAsync(userId, "read mailbox settings", cancellationToken, graph => graph.Users[userId].MailboxSettings.GetAsync(cancellationToken: cancellationToken));
+            return Hours(settings?.WorkingHours, settings?.TimeZone);
+        }
+        catch (GraphRequestException e) when (e.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
         {
             return null;
         }
-
-        await EnsureSuccessAsync(response, "read mailbox settings", cancellationToken);
-        var settings = await response.Content.ReadFromJsonAsync<MailboxSettingsDto>(Json, cancellationToken);
-        return Hours(settings?.WorkingHours, settings?.TimeZone);
     }
 
     /// <summary>Installs the Teams app for a person so MentorBot can message them first (TeamsAppInstallation.ReadWriteSelfForUser.All).</summary>
     public async Task<GraphCallOutcome> InstallAppAsync(string userId, string catalogAppId, CancellationToken cancellationToken)
     {
-        var body = new Dictionary<string, string> { ["teamsApp@odata.bind"] = new Uri(options.Value.BaseUrl, $"appCatalogs/teamsApps/{Uri.EscapeDataString(catalogAppId)}").ToString() };
-        using var response = await SendAsync(
-            () =>
-            {
-                var request = Request(HttpMethod.Post, new Uri(options.Value.BaseUrl, $"users/{Uri.EscapeDataString(userId)}/teamwork/installedApps"));
-                request.Content = JsonContent.Create(body);
-                return request;
-            },
-            cancellationToken,
-            userId);
-        return response.StatusCode switch
+        var installation = new UserScopeTeamsAppInstallation();
+        installation.AdditionalData["teamsApp@odata.bind"] = new Uri(options.Value.BaseUrl, $"appCatalogs/teamsApps/{Uri.EscapeDataString(catalogAppId)}").ToString();
+        try
         {
-            HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.NoContent => GraphCallOutcome.Done,
-            HttpStatusCode.Conflict => GraphCallOutcome.AlreadyDone,
-            HttpStatusCode.NotFound => GraphCallOutcome.NotFound,
-            HttpStatusCode.Forbidden => GraphCallOutcome.Forbidden,
-            _ => GraphCallOutcome.Failed,
-        };
+            await CallAsync(userId, "install the app", cancellationToken, graph => graph.Users[userId].Teamwork.InstalledApps.PostAsync(installation, cancellationToken: cancellationToken));
+            return GraphCallOutcome.Done;
+        }
+        catch (GraphRequestException e)
+        {
+            return e.Status switch
+            {
+                HttpStatusCode.Conflict => GraphCallOutcome.AlreadyDone,
+                HttpStatusCode.NotFound => GraphCallOutcome.NotFound,
+                HttpStatusCode.Forbidden => GraphCallOutcome.Forbidden,
+                _ => GraphCallOutcome.Failed,
+            };
+        }
     }
 
     /// <summary>Graph reports some zones by Windows name ("Pacific Standard Time"); MentorBot keeps IANA ids.</summary>
-    internal static string? ToIana(string? zone)
+    internal static string? ToIana(string? zone) =>
+        string.IsNullOrWhiteSpace(zone) ? null
+        : TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) && found.HasIanaId ? found.Id
+        : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone, out var iana) ? iana : null;
+
+    private static MailboxHours Hours(WorkingHours? hours, string? fallbackZone) => new(
+        ToIana(hours?.TimeZone?.Name) ?? ToIana(fallbackZone),
+        [.. (hours?.DaysOfWeek ?? []).Select(d => Enum.TryParse<DayOfWeek>(d?.ToString(), ignoreCase: true, out var day) ? (DayOfWeek?)day : null).OfType<DayOfWeek>()],
+        hours?.StartTime is { } start ? (TimeOnly)start : null,
+        hours?.EndTime is { } end ? (TimeOnly)end : null);
+
+    /// <summary>A filtered /users query is an advanced query: every page needs ConsistencyLevel: eventual.</summary>
+    private static void Eventual(RequestHeaders headers, string? filter)
     {
-        if (string.IsNullOrWhiteSpace(zone))
+        if (filter is not null)
         {
-            return null;
+            headers.TryAdd("ConsistencyLevel", "eventual");
         }
-
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) && found.HasIanaId)
-        {
-            return found.Id;
-        }
-
-        return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone, out var iana) ? iana : null;
     }
 
-    private static MailboxHours Hours(WorkingHoursDto? hours, string? fallbackZone)
+    /// <summary>One SDK call, inside <paramref name="mailbox"/>'s gate when it names one; refusals become <see cref="GraphRequestException"/>.</summary>
+    private async Task<T> CallAsync<T>(string? mailbox, string what, CancellationToken cancellationToken, Func<GraphServiceClient, Task<T>> call)
     {
-        var zone = ToIana(hours?.TimeZone?.Name) ?? ToIana(fallbackZone);
-        var days = (hours?.DaysOfWeek ?? []).Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) ? (DayOfWeek?)day : null).OfType<DayOfWeek>().ToList();
-        return new MailboxHours(zone, days, Time(hours?.StartTime), Time(hours?.EndTime));
-    }
-
-    private static TimeOnly? Time(string? text) =>
-        text is not null && TimeOnly.TryParse(text, CultureInfo.InvariantCulture, out var time) ? time : null;
-
-    private Uri? NextLink(string? link)
-    {
-        if (link is null || !Uri.TryCreate(link, UriKind.Absolute, out var uri))
+        using var lease = mailbox is null ? null : await _mailboxes.EnterAsync(mailbox, cancellationToken);
+        using var graph = new GraphServiceClient(http.CreateClient(HttpClientName), _auth, options.Value.BaseUrl.ToString().TrimEnd('/'));
+        try
         {
-            return null;
+            return await call(graph);
         }
-
-        if (!string.Equals(uri.Host, options.Value.BaseUrl.Host, StringComparison.OrdinalIgnoreCase) || uri.Port != options.Value.BaseUrl.Port)
+        catch (ApiException e)
         {
-            Log.ForeignNextLink(logger);
-            return null;
+            var status = (HttpStatusCode)e.ResponseStatusCode;
+            var hint = status switch
+            {
+                HttpStatusCode.Unauthorized => " Check Graph:TenantId, Graph:ClientId and the secret, certificate or managed identity.",
+                HttpStatusCode.Forbidden => " The app lacks a Graph application permission or admin consent; see docs/DEPLOY.md.",
+                _ => string.Empty,
+            };
+            var error = (e as ODataError)?.Error;
+            throw new GraphRequestException($"Graph refused to {what}: {(int)status} {status}.{hint} {error?.Message}".TrimEnd(), status, error?.Code);
         }
-
-        return uri;
-    }
-
-    private HttpRequestMessage Request(HttpMethod method, Uri uri, bool eventualConsistency = false)
-    {
-        var request = new HttpRequestMessage(method, uri);
-        if (eventualConsistency)
+        catch (TimeoutRejectedException e)
         {
-            request.Headers.Add("ConsistencyLevel", "eventual");
+            throw new TimeoutException($"Graph did not answer in time to {what}.", e);
         }
-
-        return request;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Graph answered {Status}; retrying after {Seconds} s.")]
-        public static partial void Throttled(ILogger logger, int status, double seconds);
-
-        [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Ignored an @odata.nextLink that points away from Graph.")]
-        public static partial void ForeignNextLink(ILogger logger);
-
-        [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "Graph could not be reached ({Failure}); retrying after {Seconds} s.")]
-        public static partial void Unreachable(ILogger logger, string failure, double seconds);
     }
 }
 

@@ -159,7 +159,7 @@ internal sealed partial class GraphCalendarProvider(GraphClient graph, ILogger<G
         GraphRequestException { Status: { } status } => $"Microsoft 365 answered {(int)status} {status}.",
         GraphRequestException => "Microsoft 365 answered with something MentorBot could not use.",
         HttpRequestException => "Microsoft 365 could not be reached.",
-        OperationCanceledException when !cancellationToken.IsCancellationRequested => "Microsoft 365 did not answer in time.",
+        OperationCanceledException or TimeoutException when !cancellationToken.IsCancellationRequested => "Microsoft 365 did not answer in time.",
         JsonException => "Microsoft 365 answered with something MentorBot could not read.",
         _ => null,
     };

@@ -11,15 +11,7 @@ internal sealed class MapSyncService(GraphClient graph, MapStore store, MapDirec
 {
     public async Task<MapSyncResult> RunAsync(bool install, string actor, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var users = new List<DirectoryUser>();
-        await foreach (var user in graph.ListUsersAsync(cancellationToken))
-        {
-            users.Add(user);
-            if (users.Count % 500 == 0)
-            {
-                progress?.Report($"Read {users.Count} people from the directory…");
-            }
-        }
+        var users = await graph.ListUsersAsync(read => progress?.Report($"Read {read} people from the directory…"), cancellationToken);
 
         progress?.Report($"Read {users.Count} people; reading time zones and working hours…");
         var hours = new System.Collections.Concurrent.ConcurrentDictionary<string, MailboxHours>(StringComparer.Ordinal);
