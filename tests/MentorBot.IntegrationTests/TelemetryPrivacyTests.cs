@@ -47,7 +47,7 @@ public sealed class TelemetryPrivacyTests : IAsyncLifetime
             },
         };
         ActivitySource.AddActivityListener(_traces);
-        _host = await MentorBotHost.StartWithAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Debug" }, services => services.AddSingleton<ILoggerProvider>(_logs));
+        _host = await MentorBotHost.StartWithAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Debug", ["Telemetry:Traces"] = "true" }, services => services.AddSingleton<ILoggerProvider>(_logs));
     }
 
     public async Task DisposeAsync()

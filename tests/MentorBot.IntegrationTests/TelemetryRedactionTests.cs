@@ -26,6 +26,7 @@ public sealed class TelemetryRedactionTests
         };
         ActivitySource.AddActivityListener(listener);
         var builder = WebApplication.CreateBuilder();
+        builder.Configuration["Telemetry:Traces"] = "true"; // as when an exporter is configured
         builder.AddMentorBotTelemetry();
         await using var app = builder.Build();
         _ = app.Services.GetRequiredService<TracerProvider>();

@@ -30,6 +30,7 @@ internal static partial class TelemetryRegistration
 
         var configuration = builder.Configuration;
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var azureMonitor = configuration[ApplicationInsightsVariable] is { Length: > 0 } connectionString ? connectionString : null;
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("MentorBot"))
             .WithMetrics(metrics =>
@@ -44,8 +45,12 @@ internal static partial class TelemetryRegistration
                 {
                     metrics.AddOtlpExporter();
                 }
-            })
-            .WithTracing(tracing =>
+            });
+
+        // Traces cost every request and statement something, so they are recorded only when something receives them.
+        if (otlp || azureMonitor is not null || configuration.GetValue<bool>("Telemetry:Traces"))
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing
                     .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/metrics"))
@@ -56,10 +61,11 @@ internal static partial class TelemetryRegistration
                     tracing.AddOtlpExporter();
                 }
             });
+        }
 
-        if (configuration[ApplicationInsightsVariable] is { Length: > 0 } connectionString)
+        if (azureMonitor is not null)
         {
-            telemetry.UseAzureMonitor(o => o.ConnectionString = connectionString);
+            telemetry.UseAzureMonitor(o => o.ConnectionString = azureMonitor);
         }
 
         return builder;
