@@ -5,7 +5,7 @@ using MentorBot.Features.CheckIns;
 using MentorBot.Features.Map;
 using MentorBot.Hosting;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

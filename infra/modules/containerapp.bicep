@@ -222,7 +222,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         }
       ]
       scale: {
-        // At least one replica always runs: the Quartz scheduler sends check-ins and digests on its own.
+        // At least one replica always runs: Hangfire sends check-ins and digests on its own.
         minReplicas: 1
         maxReplicas: maxReplicas
         rules: [

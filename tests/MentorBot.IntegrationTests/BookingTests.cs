@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using MentorBot.Features.Booking;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

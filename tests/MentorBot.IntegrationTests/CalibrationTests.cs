@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using MentorBot.Features.Calibration;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

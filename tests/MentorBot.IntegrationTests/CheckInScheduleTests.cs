@@ -1,7 +1,7 @@
 using Dapper;
 using MentorBot.Features.CheckIns;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using MentorBot.Features.CheckIns;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.Circles;
 using MentorBot.Features.Map;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

@@ -3,7 +3,7 @@ using Dapper;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Coaching;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

@@ -4,7 +4,7 @@ using MentorBot.Features.Concerns;
 using MentorBot.Features.Map;
 using MentorBot.Features.Privacy;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace MentorBot.IntegrationTests;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using MentorBot.Features.CheckIns;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using MentorBot.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -3,7 +3,7 @@ using Dapper;
 using MentorBot.Features.Digest;
 using MentorBot.Features.Map;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

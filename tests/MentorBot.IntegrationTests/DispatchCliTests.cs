@@ -82,7 +82,7 @@ public sealed class DispatchCliTests : IAsyncLifetime
 
         _host.Connector.PassThrough(_connector.ServiceUrl);
         _host.Clock.Advance(TimeSpan.FromHours(2));
-        await _host.Scoped<MentorBot.Scheduling.OutboxDispatcher>().DispatchAsync(1000, default);
+        await _host.Scoped<MentorBot.Outbox.OutboxDispatcher>().DispatchAsync(1000, default);
 
         var report = Assert.Single(_connector.To("a:personal-25")).ToJsonString();
         Assert.Contains("cards waiting because they have never opened MentorBot in Teams", report, StringComparison.Ordinal);

@@ -2,7 +2,7 @@ using Dapper;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Map;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

@@ -38,7 +38,7 @@ public sealed class FollowUpCrashTests : IAsyncLifetime
         Assert.Equal(Mentees, periods.Count);
 
         // Nothing is dispatched meanwhile: the test reads what was queued, not what was sent.
-        var settings = new Dictionary<string, string> { ["Outbox:PollInterval"] = "00:10:00", ["CheckIns:ScheduleInterval"] = "01:00:00", ["Demo:SeedHistory"] = "false" };
+        var settings = new Dictionary<string, string> { ["Outbox:PollInterval"] = "00:10:00", ["Scheduling:RunServer"] = "false", ["Demo:SeedHistory"] = "false" };
         var bot = await BotProcess.StartAsync(_database, settings);
         var answered = 0;
         try

@@ -4,7 +4,7 @@ using MentorBot.Features.Map;
 using MentorBot.Features.Map.Demo;
 using MentorBot.Features.Matching;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Azure.Core;
+using MentorBot.Outbox;
 using MentorBot.Scheduling;
 using MentorBot.Teams;
 using MentorBot.TestSupport;
@@ -7,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Quartz;
 
 namespace MentorBot.IntegrationTests;
 
@@ -88,9 +88,9 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
     }
 
     /// <summary>A development host on a database the caller owns and keeps after this host is gone.</summary>
-    public static async Task<MentorBotHost> StartOnAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<MentorBotHost> StartOnAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var host = new MentorBotHost(database, "Development", settings ?? new Dictionary<string, string?>(), null, ownsDatabase: false);
+        var host = new MentorBotHost(database, "Development", settings ?? new Dictionary<string, string?>(), null, ownsDatabase: false) { _services = services };
         await host.WaitUntilHealthyAsync();
         return host;
     }
@@ -112,7 +112,6 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
             var response = await client.GetAsync("/healthz");
             if (response.IsSuccessStatusCode)
             {
-                await WaitForFirstTicksAsync(deadline);
                 return;
             }
 
@@ -125,29 +124,23 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>
-    /// Quartz fires the metronome and the outbox poll once as the host starts. Tests run those jobs themselves, so the
-    /// first runs must be over before a test begins: on a busy machine a late one once queued the unreachable report
-    /// between two of a test's own dispatches.
-    /// </summary>
-    private async Task WaitForFirstTicksAsync(DateTime deadline)
+    /// <summary>The recurring jobs the features declare that look at what is due every few minutes.</summary>
+    public static readonly string[] MetronomeJobs =
+        ["checkins", "circle-debriefs", "calibration", "quarterly-reviews", "concerns", "pulses", "unreachable-report", "booking-recovery", "digests"];
+
+    /// <summary>Runs one recurring job once, as Hangfire's worker would: through the runner, its lock and a scope of its own.</summary>
+    public async Task RunJobAsync(string id)
     {
-        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        while (true)
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ScheduledJobRunner>().RunAsync(id, default);
+    }
+
+    /// <summary>One round of every job that opens what is due (check-ins, debriefs, reviews, digests and the rest).</summary>
+    public async Task RunMetronomeAsync()
+    {
+        foreach (var id in MetronomeJobs)
         {
-            var triggers = await scheduler.GetTriggers([new TriggerKey(CheckInScheduleJob.Key.Name + "-tick"), new TriggerKey(OutboxDispatchJob.Key.Name + "-poll")]);
-            var running = await scheduler.QueryFireInstances(new FireInstanceQuery());
-            if (triggers.All(trigger => trigger.PreviousFireTimeUtc is not null) && running.Items.Count == 0)
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The host's first scheduled jobs did not finish within 30 s of its start.");
-            }
-
-            await Task.Delay(25);
+            await RunJobAsync(id);
         }
     }
 
@@ -212,9 +205,10 @@ internal sealed class MentorBotHost : WebApplicationFactory<Program>
         builder.UseSetting("Map:SeedDemoMap", "true");
         builder.UseSetting("Demo:SeedHistory", "false");
 
-        // Tests run jobs directly; the outbox metronome is slowed down so it never races them.
+        // Tests run jobs directly (RunJobAsync): Hangfire's server is off, and the outbox worker is slowed down so it
+        // never races them. Tests of the scheduler itself turn the server on.
         builder.UseSetting("Outbox:PollInterval", "00:10:00");
-        builder.UseSetting("CheckIns:ScheduleInterval", "01:00:00");
+        builder.UseSetting("Scheduling:RunServer", "false");
 
         // The demo pulse would otherwise open at start and reach the playground users every test talks to.
         builder.UseSetting("Pulse:LibraryEnabled", "false");

@@ -2,7 +2,7 @@ using Dapper;
 using MentorBot.Cards;
 using MentorBot.Features.CheckIns;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

@@ -155,7 +155,7 @@ internal static class PrivacyData
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Every row of every MentorBot table (Quartz's aside), as sorted text: two dumps are equal when nothing changed.</summary>
+    /// <summary>Every row of every MentorBot table, as sorted text: two dumps are equal when nothing changed.</summary>
     public static async Task<IReadOnlyList<string>> DumpAsync(MentorBotHost host)
     {
         await using var c = await host.Service<Database>().OpenAsync(default);
@@ -185,6 +185,6 @@ internal static class PrivacyData
         var tables = host.Provider == "Postgres"
             ? await c.QueryAsync<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
             : await c.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-        return [.. tables.Where(t => !t.StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)];
+        return [.. tables.Order(StringComparer.Ordinal)];
     }
 }

@@ -102,7 +102,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         // Alex is gone from the map: he gets the card for people who are not in it, and the metronome runs on.
         await _host.PostActivityAsync(TeamsActivities.Message("my map"));
         Assert.Contains("not in the mentorship map", Sent.CardText(_host.Sent[^1]), StringComparison.OrdinalIgnoreCase);
-        await RunMetronomeAsync();
+        await _host.RunMetronomeAsync();
 
         // A map that still lists him brings him back as a new person, without his history.
         var again = await _host.Service<MapStore>().ImportAsync(MentorBot.Features.Map.Demo.DemoMap.Load(new DateOnly(2026, 11, 23)), null, default);
@@ -143,7 +143,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         var map = await _host.Service<MapStore>().LoadAsync(default);
         Assert.DoesNotContain(map.People, p => p.Id == "megan-bowen");
         Assert.DoesNotContain(map.Mentorships, m => m.Id == "m-001");
-        await RunMetronomeAsync();
+        await _host.RunMetronomeAsync();
         await _host.PostActivityAsync(TeamsActivities.Message("my map"));
         var card = Sent.CardText(_host.Sent[^1]);
         Assert.Contains("Priya Raman", card, StringComparison.Ordinal);
@@ -187,15 +187,15 @@ public sealed class PrivacyTests : IAsyncLifetime
 
         Assert.Equal(new RetentionResult(0, 0, 0, 0, 0), await _host.Service<AnswerRetention>().SweepAsync(default));
         _host.Clock.Advance(TimeSpan.FromDays(356));
-        using (var scope = _host.Services.CreateScope())
-        {
-            await ActivatorUtilities.CreateInstance<AnswerRetentionJob>(scope.ServiceProvider).Execute(null!, default);
-        }
+        await _host.RunJobAsync("answer-retention");
 
         Assert.Empty(await PrivacyData.FindAsync(_host, ["NEW-"]));
-        var scheduler = await _host.Service<Quartz.ISchedulerFactory>().GetScheduler();
-        var daily = Assert.IsAssignableFrom<Quartz.ICronTrigger>(await scheduler.GetTrigger(new Quartz.TriggerKey(AnswerRetentionJob.Key.Name + "-daily")));
-        Assert.Equal(("0 41 3 * * ?", AnswerRetentionJob.Key), (daily.CronExpressionString, daily.JobKey));
+        using (var jobs = _host.Service<Hangfire.JobStorage>().GetConnection())
+        {
+            var daily = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(jobs, ["answer-retention"]));
+            Assert.Equal(("41 3 * * *", "UTC", "answer-retention"), (daily.Cron, daily.TimeZoneId, daily.Job.Args[0]));
+        }
+
         Assert.Equal(2, (await _host.Service<AuditLog>().RecentAsync(10, subject: null, default)).Count(e => e.Action == AuditActions.PrivacyRetention));
     }
 
@@ -284,12 +284,5 @@ public sealed class PrivacyTests : IAsyncLifetime
                 (SELECT COUNT(*) FROM quarterly_reviews), (SELECT SUM(load) FROM checkin_answers)
             """);
         return string.Join("; ", units.Select(u => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{u.Unit}: {u.Count} at {u.Average:0.000}"))) + " / " + counts;
-    }
-
-    /// <summary>One tick of the minute job, as Quartz would run it.</summary>
-    private async Task RunMetronomeAsync()
-    {
-        using var scope = _host.Services.CreateScope();
-        await ActivatorUtilities.CreateInstance<MentorBot.Scheduling.CheckInScheduleJob>(scope.ServiceProvider).Execute(null!, default);
     }
 }

@@ -4,7 +4,7 @@ using MentorBot.Features.Map;
 using MentorBot.Features.Privacy;
 using MentorBot.Features.Pulses;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 
@@ -307,7 +307,12 @@ public sealed class PulseTests : IAsyncLifetime
     [Fact]
     public async Task With_the_library_on_the_demo_pulse_opens_by_itself_at_start()
     {
-        await using var host = await MentorBotHost.StartAsync(new Dictionary<string, string?> { ["Pulse:LibraryEnabled"] = "true" });
+        await using var host = await MentorBotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Pulse:LibraryEnabled"] = "true",
+            ["Scheduling:RunServer"] = "true",
+            ["Scheduling:QueuePollInterval"] = "00:00:00.200",
+        });
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (await host.Service<PulseStore>().FindRunAsync(RunId, default) is null && DateTime.UtcNow < deadline)
         {

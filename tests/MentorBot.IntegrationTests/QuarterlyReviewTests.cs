@@ -3,7 +3,7 @@ using Dapper;
 using MentorBot.Features.Map;
 using MentorBot.Features.Reviews;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using MentorBot.Features.Reflections;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.IntegrationTests;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using MentorBot.Features.CheckIns;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static MentorBot.IntegrationTests.Speaker;

@@ -1,4 +1,7 @@
 using MentorBot.Features.Booking;
+using MentorBot.Features.Calibration;
+using MentorBot.Features.Circles;
+using MentorBot.Features.Reviews;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Coaching;
 using MentorBot.Features.Concerns;
@@ -11,8 +14,10 @@ using MentorBot.Features.Pulses;
 using MentorBot.Features.Reflections;
 using MentorBot.Features.Welcome;
 using MentorBot.Graph;
+using MentorBot.Hosting.Access;
 using MentorBot.Hosting.Telemetry;
 using MentorBot.Persistence;
+using MentorBot.Outbox;
 using MentorBot.Scheduling;
 using MentorBot.Teams;
 using MentorBot.Teams.Auth;
@@ -43,6 +48,8 @@ internal static class MentorBotComposition
         services.AddHostedService<MigrationHostedService>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProcessedActivityStore>();
+        services.AddScheduledJob(new ScheduledJob("activity-memory", "Teams activity ids: forget the ones older than Storage:ActivityMemory", Every.HourAt(17), (provider, ct) =>
+            provider.GetRequiredService<ProcessedActivityStore>().PruneAsync(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.ActivityMemory, ct)));
 
         services.AddHttpClient(nameof(BotSigningKeys), c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<Microsoft.IdentityModel.Protocols.IConfigurationManager<Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration>>(sp =>
@@ -60,9 +67,12 @@ internal static class MentorBotComposition
         services.AddSingleton<CallerProfiles>();
         services.AddTextCommand<HelpCommand>();
         services.AddCardAction<ShowHelpAction>();
-        AddMap(services);
-        AddCheckIns(services);
-        AddCirclesAndReviews(services);
+        services.AddMap();
+        services.AddOutbox();
+        services.AddCheckIns();
+        services.AddCalibration();
+        services.AddCircles();
+        services.AddReviews();
         services.AddCoaching();
         services.AddReflections();
         services.AddBooking();
@@ -87,86 +97,26 @@ internal static class MentorBotComposition
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseSignInOutageAnswer();
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
         app.MapPost("/api/messages", (HttpContext context, ActivityEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapHealthChecks("/healthz");
         app.MapMentorBotTelemetry();
         app.MapBooking();
+        app.MapJobDashboard();
         app.MapGet("/", () => Results.Text("MentorBot is running. Teams talks to POST /api/messages; health is at /healthz.\n"));
         return app;
     }
 
-    private static void AddCheckIns(IServiceCollection services)
-    {
-        AddValidatedOptions<CheckInOptions>(services, CheckInOptions.SectionName);
-        AddValidatedOptions<OutboxOptions>(services, OutboxOptions.SectionName);
-        services.AddSingleton<CheckInStore>();
-        services.AddScoped<CheckInService>();
-        services.AddSingleton<OutboxStore>();
-        services.AddSingleton<SendRateLimiter>();
-        services.AddScoped<OutboxDispatcher>();
-        services.AddScoped<IOutboxRenderer, MenteeCheckInRenderer>();
-        services.AddScoped<IOutboxRenderer, CheckInPromptRenderer>();
-        services.AddScoped<IOutboxRenderer, CheckInReminderRenderer>();
-        services.AddScoped<CheckInScheduler>();
-        services.AddSingleton<Features.Calibration.CalibrationStore>();
-        services.AddScoped<Features.Calibration.CalibrationService>();
-        services.AddScoped<IOutboxRenderer, Features.Calibration.CalibrationAskRenderer>();
-        services.AddScoped<IOutboxRenderer, Features.Calibration.CalibrationFlagRenderer>();
-        services.AddCardAction<Features.Calibration.CalibrationSubmitAction>();
-        services.AddTextCommand<CheckInCommand>();
-        services.AddTextCommand<MyCheckInsCommand>();
-        services.AddCardAction<CheckInSubmitAction>();
-        services.AddCardAction<CheckInEditAction>();
-        services.AddCardAction<CheckInSkipAction>();
-        services.AddSingleton<MentorReplyStore>();
-        services.AddScoped<MentorReplyService>();
-        services.AddCardAction<CheckInReplyAction>();
-        services.AddScoped<IOutboxRenderer, MentorReplyRenderer>();
-        services.AddTextCommand<PauseCommand>();
-        services.AddTextCommand<ResumeCommand>();
-    }
 
-    private static void AddCirclesAndReviews(IServiceCollection services)
-    {
-        services.AddSingleton<Features.Circles.CircleStore>();
-        services.AddScoped<Features.Circles.CircleDebriefScheduler>();
-        services.AddScoped<Features.Circles.CircleDebriefService>();
-        services.AddScoped<IOutboxRenderer, Features.Circles.CircleDebriefRenderer>();
-        services.AddTextCommand<Features.Circles.CircleCommand>();
-        services.AddCardAction<Features.Circles.CircleSubmitAction>();
-        services.AddCardAction<Features.Circles.CircleViewAction>();
-        services.AddCardAction<Features.Circles.CircleEditAction>();
 
-        services.AddSingleton<Features.Reviews.QuarterlyReviewStore>();
-        services.AddScoped<Features.Reviews.QuarterlyReviewScheduler>();
-        services.AddScoped<Features.Reviews.QuarterlyReviewService>();
-        services.AddScoped<IOutboxRenderer, Features.Reviews.QuarterlyReviewRenderer>();
-        services.AddScoped<IOutboxRenderer, Features.Reviews.SharedQuarterlyReviewRenderer>();
-        services.AddCardAction<Features.Reviews.QuarterlyReviewSubmitAction>();
-        services.AddSingleton<Features.Reviews.MapReviewQuery>();
-        services.AddScoped<IOutboxRenderer, Features.Reviews.MapReviewRenderer>();
-        services.AddTextCommand<Features.Reviews.MapReviewCommand>();
 
-        services.AddScoped<UnreachableReport>();
-        services.AddScoped<IOutboxRenderer, UnreachableReportRenderer>();
-    }
-
-    private static void AddMap(IServiceCollection services)
-    {
-        AddValidatedOptions<MapOptions>(services, MapOptions.SectionName);
-        services.AddSingleton<MapStore>();
-        services.AddSingleton<MapGeneration>();
-        services.AddSingleton<MapDirectory>();
-        services.AddSingleton<MapStatusQuery>();
-        services.AddSingleton<MapImporter>();
-        services.AddHostedService<Features.Map.Demo.DemoMapSeeder>();
-        services.AddTextCommand<MyMapCommand>();
-        services.AddTextCommand<MapStatusCommand>();
-        services.AddGraph();
-        services.AddSingleton<Features.Map.Sync.MapSyncService>();
-    }
-
-    private static void AddValidatedOptions<TOptions>(IServiceCollection services, string section)
+    internal static void AddValidatedOptions<TOptions>(IServiceCollection services, string section)
         where TOptions : class
     {
         services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,21 +1,28 @@
 using MentorBot.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Quartz;
 
 namespace MentorBot.Hosting;
 
-/// <summary>Set once the database is migrated; the health check also requires a running scheduler.</summary>
+/// <summary>Set once the database is migrated, and once the recurring jobs are registered with Hangfire.</summary>
 internal sealed class ReadinessState
 {
     private volatile bool _migrated;
+    private volatile bool _jobsRegistered;
 
     public bool Migrated => _migrated;
 
+    public bool JobsRegistered => _jobsRegistered;
+
     public void MarkMigrated() => _migrated = true;
+
+    public void MarkJobsRegistered() => _jobsRegistered = true;
 }
 
-/// <summary><c>/healthz</c> is green once the database is migrated and reachable and Quartz is running.</summary>
-internal sealed class ReadinessHealthCheck(ReadinessState state, ISchedulerFactory schedulers, Database database) : IHealthCheck
+/// <summary>
+/// <c>/healthz</c> is green once the database is migrated and reachable and the recurring jobs are registered in
+/// Hangfire's storage.
+/// </summary>
+internal sealed class ReadinessHealthCheck(ReadinessState state, Database database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -24,10 +31,9 @@ internal sealed class ReadinessHealthCheck(ReadinessState state, ISchedulerFacto
             return HealthCheckResult.Unhealthy("The database is not migrated yet.");
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        if (scheduler.Status != SchedulerStatus.Running)
+        if (!state.JobsRegistered)
         {
-            return HealthCheckResult.Unhealthy($"The scheduler is {scheduler.Status}.");
+            return HealthCheckResult.Unhealthy("The recurring jobs are not registered with Hangfire yet.");
         }
 
         try
@@ -42,7 +48,7 @@ internal sealed class ReadinessHealthCheck(ReadinessState state, ISchedulerFacto
             return HealthCheckResult.Unhealthy("The database is unreachable.", ex);
         }
 
-        return HealthCheckResult.Healthy("Database migrated, scheduler running.");
+        return HealthCheckResult.Healthy("Database migrated, recurring jobs registered.");
     }
 }
 

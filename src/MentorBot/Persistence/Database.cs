@@ -55,6 +55,12 @@ internal abstract class Database : IAsyncDisposable
     public string AnyOf(string column, string parameter) =>
         Provider == StorageProvider.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 
+    /// <summary>
+    /// Runs <paramref name="work"/> unless another holder of <paramref name="name"/> is running, in this process or, on
+    /// PostgreSQL, in any instance; then returns false at once. A holder that dies (even by SIGKILL) releases it.
+    /// </summary>
+    public abstract Task<bool> RunExclusiveAsync(string name, Func<CancellationToken, Task> work, CancellationToken cancellationToken);
+
     public abstract ValueTask DisposeAsync();
 
     /// <summary>Carries a dry run's result out of its transaction, which it rolls back.</summary>

@@ -1,69 +1,102 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage.SQLite;
+using MentorBot.Hosting.Access;
 using MentorBot.Persistence;
-using Quartz;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Scheduling;
 
 /// <summary>
-/// Quartz with a persistent store in MentorBot's own database: jobs and triggers survive restarts. PostgreSQL runs
-/// clustered so several instances share the work; SQLite is single-instance.
+/// Hangfire runs every recurring job the features declare (<see cref="ScheduledJob"/>), with its state kept across
+/// restarts: on PostgreSQL in MentorBot's database, schema <c>hangfire</c>, shared by every instance; on SQLite in a file
+/// next to MentorBot's (<see cref="JobsFile"/>).
 /// </summary>
 internal static class SchedulingRegistration
 {
-    public const string TablePrefix = "qrtz_";
+    public const string PostgresSchema = "hangfire";
 
     public static IHostApplicationBuilder AddMentorBotScheduling(this IHostApplicationBuilder builder, StorageOptions storage)
     {
-        builder.AddQuartz(q =>
+        var services = builder.Services;
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>();
+        if (options.DashboardFor(builder.Environment) == JobDashboardAccess.Entra)
         {
-            q.ConfigureScheduler(o => o.InstanceName = "MentorBot");
-            q.AddJobListener<JobMetricsListener>();
-            q.UsePersistentStore(store =>
+            services.AddEntraSignIn(builder.Configuration.GetSection(Teams.BotOptions.SectionName).Get<Teams.BotOptions>() ?? new Teams.BotOptions());
+        }
+
+        services.AddSingleton<ScheduledJobs>();
+        services.AddScoped<ScheduledJobRunner>();
+
+        // This host's own storage and activator, registered before AddHangfire: its defaults are process-wide statics,
+        // which several hosts in one process (the tests) would share.
+        services.AddSingleton(sp => CreateStorage(storage, sp.GetRequiredService<IOptions<SchedulingOptions>>().Value));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, configuration) => configuration
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHostedService<ScheduledJobRegistrar>();
+        if (options.RunServer)
+        {
+            services.AddHangfireServer((sp, server) =>
             {
-                if (storage.Provider == StorageProvider.Postgres)
-                {
-                    store.UsePostgres(storage.ConnectionString);
-                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
-                }
-                else
-                {
-                    store.UseSqlite(SchedulerDatabase.SqliteConnectionString(storage.ConnectionString));
-                }
-
-                store.ProvisionSchema();
-                store.UseSystemTextJsonSerializer(_ => { });
-                store.ConfigureStore(o => o.TablePrefix = TablePrefix);
+                var current = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+                server.WorkerCount = current.Workers;
+                server.SchedulePollingInterval = current.SchedulePollInterval;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                server.ShutdownTimeout = TimeSpan.FromSeconds(20);
             });
+        }
 
-            q.ScheduleJob<ActivityMemoryPruneJob>(
-                trigger => trigger
-                    .WithIdentity(ActivityMemoryPruneJob.Key.Name + "-hourly")
-                    .WithCronSchedule("0 17 * * * ?", c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
-                job => job.WithIdentity(ActivityMemoryPruneJob.Key).DisallowConcurrentExecution(true));
-
-            // Daily, at night in UTC: the retention sweep. A missed night (downtime) runs once at the next start.
-            q.ScheduleJob<Features.Privacy.AnswerRetentionJob>(
-                trigger => trigger
-                    .WithIdentity(Features.Privacy.AnswerRetentionJob.Key.Name + "-daily")
-                    .WithCronSchedule("0 41 3 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(Features.Privacy.AnswerRetentionJob.Key).DisallowConcurrentExecution(true));
-
-            var poll = builder.Configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>()?.PollInterval ?? TimeSpan.FromSeconds(5);
-            q.ScheduleJob<OutboxDispatchJob>(
-                trigger => trigger
-                    .WithIdentity(OutboxDispatchJob.Key.Name + "-poll")
-                    .WithSimpleSchedule(s => s.WithInterval(poll).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                job => job.WithIdentity(OutboxDispatchJob.Key).DisallowConcurrentExecution(false));
-
-            var every = builder.Configuration.GetSection(Features.CheckIns.CheckInOptions.SectionName).Get<Features.CheckIns.CheckInOptions>()?.ScheduleInterval ?? TimeSpan.FromMinutes(1);
-            q.ScheduleJob<CheckInScheduleJob>(
-                trigger => trigger
-                    .WithIdentity(CheckInScheduleJob.Key.Name + "-tick")
-                    .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                job => job.WithIdentity(CheckInScheduleJob.Key).DisallowConcurrentExecution(true));
-        });
-
-        builder.Services.AddSingleton<OutboxDispatchGate>();
-        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
+    }
+
+    /// <summary>Where Hangfire keeps its state on SQLite: <c>mentorbot.db</c> → <c>mentorbot.jobs.db</c>.</summary>
+    public static string JobsFile(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Storage:ConnectionString must name a SQLite file (Data Source=path/mentorbot.db): the scheduler keeps its state in a file beside it.");
+        }
+
+        var extension = Path.GetExtension(source);
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source)) ?? string.Empty, Path.GetFileNameWithoutExtension(source) + ".jobs" + (extension.Length > 0 ? extension : ".db"));
+    }
+
+    internal static JobStorage CreateStorage(StorageOptions storage, SchedulingOptions options)
+    {
+        if (storage.Provider == StorageProvider.Postgres)
+        {
+            var postgres = new PostgreSqlStorageOptions
+            {
+                SchemaName = PostgresSchema,
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = options.QueuePollInterval,
+                EnableLongPolling = true,
+                InvisibilityTimeout = options.InvisibilityTimeout,
+                UseSlidingInvisibilityTimeout = true,
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                AllowUnsafeValues = true,
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, postgres), postgres);
+        }
+
+        // A file of its own: Hangfire writes on every state change through its own connections, which in MentorBot's
+        // file would compete with check-ins for SQLite's one write lock. It holds no personal data.
+        var file = JobsFile(storage.ConnectionString);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        return new SQLiteStorage(file, new SQLiteStorageOptions
+        {
+            QueuePollInterval = options.QueuePollInterval,
+            InvisibilityTimeout = options.InvisibilityTimeout,
+        });
     }
 }

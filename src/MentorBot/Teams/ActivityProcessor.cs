@@ -5,7 +5,7 @@ using MentorBot.Cards;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
 using MentorBot.Persistence;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using MentorBot.Teams.Wire;
 
 namespace MentorBot.Teams;

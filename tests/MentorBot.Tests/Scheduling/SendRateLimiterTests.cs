@@ -1,4 +1,4 @@
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Tests.Scheduling;

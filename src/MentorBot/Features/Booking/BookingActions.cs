@@ -2,7 +2,7 @@ using System.Globalization;
 using MentorBot.Cards;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Features.Booking;

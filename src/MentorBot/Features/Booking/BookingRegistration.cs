@@ -1,6 +1,7 @@
+using MentorBot.Scheduling;
 using MentorBot.Features.Conversations;
 using MentorBot.Graph;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Features.Booking;
@@ -30,6 +31,7 @@ internal static class BookingRegistration
         services.AddCardAction<BookingStatusAction>();
         services.AddScoped<IOutboxRenderer, BookingUpdateRenderer>();
         services.AddHostedService<DemoCalendarSeeder>();
+        services.AddScheduledJob<BookingService>("booking-recovery", "Bookings: finish what a restart interrupted", Every.Minute, (bookings, ct) => bookings.RecoverAsync(ct));
         return services;
     }
 

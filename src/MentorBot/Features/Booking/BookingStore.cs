@@ -156,7 +156,7 @@ internal sealed class BookingStore(Database database, TimeProvider time)
             if (changed && queue is not null)
             {
                 var booking = (await connection.QuerySingleAsync<BookingRow>(new CommandDefinition($"SELECT {Columns} FROM bookings WHERE id = @id", new { id }, transaction))).ToBooking();
-                await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue(booking), now, CancellationToken.None);
+                await Outbox.OutboxStore.QueueAsync(connection, transaction, queue(booking), now, CancellationToken.None);
             }
 
             return changed;
@@ -232,4 +232,4 @@ internal sealed class BookingStore(Database database, TimeProvider time)
 }
 
 /// <summary>The cards a change to a booking announces, from the booking as changed.</summary>
-internal delegate IEnumerable<Scheduling.OutboxEntry> BookingCards(Booking booking);
+internal delegate IEnumerable<Outbox.OutboxEntry> BookingCards(Booking booking);

@@ -8,7 +8,7 @@ internal sealed class CalibrationStore(Database database, TimeProvider time)
 {
     /// <summary>Records that the person is asked; false when they already were (a rerun or another instance).</summary>
     /// <summary>Records that the person is asked and queues the card that asks them, in one transaction; false when they already were.</summary>
-    public Task<bool> AskAsync(string mentorshipId, string personId, string role, Scheduling.OutboxEntry card, CancellationToken cancellationToken)
+    public Task<bool> AskAsync(string mentorshipId, string personId, string role, Outbox.OutboxEntry card, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return database.WriteAsync(async (connection, transaction) =>
@@ -21,7 +21,7 @@ internal sealed class CalibrationStore(Database database, TimeProvider time)
                 new { mentorshipId, personId, role, now = now.ToUnixTimeMilliseconds() }, transaction)) == 1;
             if (asked)
             {
-                await Scheduling.OutboxStore.QueueAsync(connection, transaction, [card], now, CancellationToken.None);
+                await Outbox.OutboxStore.QueueAsync(connection, transaction, [card], now, CancellationToken.None);
             }
 
             return asked;
@@ -32,7 +32,7 @@ internal sealed class CalibrationStore(Database database, TimeProvider time)
     /// Saves the answer if the person was asked about this pairing, with what it announces (<paramref name="queue"/>: the
     /// admins' cards about a low score) in the same transaction; returns their role, or null when they were not asked.
     /// </summary>
-    public async Task<(string Role, bool First)?> AnswerAsync(string mentorshipId, string personId, int score, string? note, IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
+    public async Task<(string Role, bool First)?> AnswerAsync(string mentorshipId, string personId, int score, string? note, IReadOnlyList<Outbox.OutboxEntry> queue, CancellationToken cancellationToken)
     {
         return await database.WriteAsync<(string Role, bool First)?>(async (connection, transaction) =>
         {
@@ -47,7 +47,7 @@ internal sealed class CalibrationStore(Database database, TimeProvider time)
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE calibrations SET score = @score, note = @note, answered_at_ms = @now WHERE mentorship_id = @mentorshipId AND person_id = @personId",
                 new { mentorshipId, personId, score, note, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
-            await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
+            await Outbox.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
             return (asked.Role, asked.Answered is null);
         }, cancellationToken);
     }

@@ -22,10 +22,6 @@ internal sealed class CheckInOptions
     [Range(typeof(TimeSpan), "00:10:00", "7.00:00:00")]
     public TimeSpan CatchUp { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How often the scheduler looks for check-ins that are due.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
-    public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromMinutes(1);
-
     /// <summary>The longest answer to each question, in characters.</summary>
     [Range(100, 4000)]
     public int MaxAnswerLength { get; set; } = 1000;

@@ -1,10 +1,10 @@
 namespace MentorBot.Features.CheckIns;
 
 /// <summary>A submit waiting to be saved: the answer, and when it arrived.</summary>
-internal sealed record PendingSave(CheckInAnswer Answer, DateTimeOffset Now, Func<SaveOutcome.Saved, IEnumerable<Scheduling.OutboxEntry>>? FollowUps = null)
+internal sealed record PendingSave(CheckInAnswer Answer, DateTimeOffset Now, Func<SaveOutcome.Saved, IEnumerable<Outbox.OutboxEntry>>? FollowUps = null)
 {
     /// <summary>What this save queues if it is saved: written in the saving transaction, so a crash can't lose it.</summary>
-    public IEnumerable<Scheduling.OutboxEntry> Queued(SaveOutcome outcome) =>
+    public IEnumerable<Outbox.OutboxEntry> Queued(SaveOutcome outcome) =>
         outcome is SaveOutcome.Saved saved && FollowUps is not null ? FollowUps(saved) : [];
 }
 

@@ -1,5 +1,5 @@
 using MentorBot.Features.Map;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Features.CheckIns;

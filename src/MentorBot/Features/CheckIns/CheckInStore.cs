@@ -81,7 +81,7 @@ internal sealed class CheckInStore
 
     /// <summary>As <see cref="OpenAdHocAsync(string, string?, string?, TimeSpan, CancellationToken)"/>, and how many of the queued items were new.</summary>
     public async Task<(CheckInPeriod Period, int Queued)> OpenAdHocAsync(string personId, string? mentorshipId, string? mentorId, TimeSpan window,
-        Func<CheckInPeriod, IEnumerable<Scheduling.OutboxEntry>>? queue, CancellationToken cancellationToken)
+        Func<CheckInPeriod, IEnumerable<Outbox.OutboxEntry>>? queue, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         return await _database.WriteAsync(async (connection, transaction) =>
@@ -95,7 +95,7 @@ internal sealed class CheckInStore
                 await InsertPeriodAsync(connection, transaction, period, cancellationToken);
             }
 
-            var queued = await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue?.Invoke(period) ?? [], now, cancellationToken);
+            var queued = await Outbox.OutboxStore.QueueAsync(connection, transaction, queue?.Invoke(period) ?? [], now, cancellationToken);
             return (period, queued);
         }, cancellationToken);
     }
@@ -178,7 +178,7 @@ internal sealed class CheckInStore
     }
 
     /// <summary>Claims a period's one reminder and queues it in the same transaction; false when it was already claimed (a rerun or another instance).</summary>
-    public Task<bool> ClaimReminderAsync(string periodId, Scheduling.OutboxEntry reminder, CancellationToken cancellationToken)
+    public Task<bool> ClaimReminderAsync(string periodId, Outbox.OutboxEntry reminder, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         return _database.WriteAsync(async (connection, transaction) =>
@@ -188,7 +188,7 @@ internal sealed class CheckInStore
                 new { periodId, now = now.ToUnixTimeMilliseconds() }, transaction)) == 1;
             if (claimed)
             {
-                await Scheduling.OutboxStore.QueueAsync(connection, transaction, [reminder], now, CancellationToken.None);
+                await Outbox.OutboxStore.QueueAsync(connection, transaction, [reminder], now, CancellationToken.None);
             }
 
             return claimed;
@@ -205,7 +205,7 @@ internal sealed class CheckInStore
     /// Saves that arrive together share one transaction: on SQLite each in a savepoint (<see cref="Database.WriteAsync{T}"/>),
     /// on PostgreSQL as array statements for the whole group (<see cref="PostgresCheckInSaves"/>).
     /// </summary>
-    public Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken, Func<SaveOutcome.Saved, IEnumerable<Scheduling.OutboxEntry>>? followUps = null)
+    public Task<SaveOutcome> SaveAnswerAsync(CheckInAnswer answer, CancellationToken cancellationToken, Func<SaveOutcome.Saved, IEnumerable<Outbox.OutboxEntry>>? followUps = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var save = new PendingSave(answer, _time.GetUtcNow(), followUps);
@@ -285,7 +285,7 @@ internal sealed class CheckInStore
         }
 
         var outcome = plan.Complete(stored)[0];
-        await Scheduling.OutboxStore.QueueAsync(connection, transaction, save.Queued(outcome), save.Now, cancellationToken);
+        await Outbox.OutboxStore.QueueAsync(connection, transaction, save.Queued(outcome), save.Now, cancellationToken);
         return outcome;
     }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using Spectre.Console;
 
 namespace MentorBot.Features.CheckIns;

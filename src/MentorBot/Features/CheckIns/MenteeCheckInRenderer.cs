@@ -1,6 +1,6 @@
 using MentorBot.Cards;
 using MentorBot.Features.Map;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.Features.CheckIns;
 

@@ -168,7 +168,7 @@ internal sealed partial class PostgresCheckInSaves
         }
 
         var outcomes = plan.Complete(stored);
-        await Scheduling.OutboxStore.QueueAsync(connection, transaction, [.. saves.SelectMany((save, i) => save.Queued(outcomes[i]))], saves[0].Now, cancellationToken);
+        await Outbox.OutboxStore.QueueAsync(connection, transaction, [.. saves.SelectMany((save, i) => save.Queued(outcomes[i]))], saves[0].Now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
     }

@@ -2,7 +2,7 @@ using MentorBot.Cards;
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Features.Circles;

@@ -13,7 +13,7 @@ internal sealed class CircleStore(Database database, TimeProvider time)
     /// Opens a debrief unless it is open already, and queues its cards (<paramref name="cards"/>, idempotent) in the same
     /// transaction. Returns how many cards were new.
     /// </summary>
-    public Task<int> OpenAsync(CircleDebrief debrief, IReadOnlyList<Scheduling.OutboxEntry> cards, CancellationToken cancellationToken)
+    public Task<int> OpenAsync(CircleDebrief debrief, IReadOnlyList<Outbox.OutboxEntry> cards, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return database.WriteAsync(async (connection, transaction) =>
@@ -25,7 +25,7 @@ internal sealed class CircleStore(Database database, TimeProvider time)
                 """,
                 new { debrief.Id, debrief.CircleId, OpensAt = debrief.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = debrief.ClosesAt.ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds() },
                 transaction));
-            return await Scheduling.OutboxStore.QueueAsync(connection, transaction, cards, now, CancellationToken.None);
+            return await Outbox.OutboxStore.QueueAsync(connection, transaction, cards, now, CancellationToken.None);
         }, cancellationToken);
     }
 

@@ -1,5 +1,5 @@
 using MentorBot.Features.Conversations;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.Features.Coaching;
 

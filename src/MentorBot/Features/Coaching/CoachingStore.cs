@@ -52,7 +52,7 @@ internal sealed class CoachingStore(Database database, TimeProvider time)
 
     /// <summary>Marks "try it" or "talk it through"; false when the delivery is not theirs or it was already marked.</summary>
     /// <summary>Marks "try it" or "talk it through" once, with the card it announces (<paramref name="card"/>) in the same transaction.</summary>
-    public Task<bool> MarkAsync(string id, string personId, bool talk, Scheduling.OutboxEntry card, CancellationToken cancellationToken)
+    public Task<bool> MarkAsync(string id, string personId, bool talk, Outbox.OutboxEntry card, CancellationToken cancellationToken)
     {
         var column = talk ? "talk_at_ms" : "tried_at_ms";
         var now = time.GetUtcNow();
@@ -63,7 +63,7 @@ internal sealed class CoachingStore(Database database, TimeProvider time)
                 new { id, personId, now = now.ToUnixTimeMilliseconds() }, transaction)) == 1;
             if (marked)
             {
-                await Scheduling.OutboxStore.QueueAsync(connection, transaction, [card], now, CancellationToken.None);
+                await Outbox.OutboxStore.QueueAsync(connection, transaction, [card], now, CancellationToken.None);
             }
 
             return marked;

@@ -16,7 +16,7 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
     /// Stores a new concern, its audit entry and the recipient's card (<paramref name="queue"/>) in one transaction. A
     /// second send of the same card returns the stored one; null when that id is someone else's.
     /// </summary>
-    public async Task<(Concern Concern, bool Created)?> RaiseAsync(NewConcern concern, IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
+    public async Task<(Concern Concern, bool Created)?> RaiseAsync(NewConcern concern, IReadOnlyList<Outbox.OutboxEntry> queue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         return await database.WriteAsync<(Concern Concern, bool Created)?>(async (connection, transaction) =>
@@ -45,7 +45,7 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
             await audit.RecordAsync(connection, transaction, concern.Anonymous ? ConcernAuditActions.AnonymousActor : concern.SenderId, ConcernAuditActions.Raise, concern.Id,
                 concern.Anonymous ? null : $"target={concern.Target};recipient={concern.RecipientId}", cancellationToken);
             var stored = (await ConcernRow.ReadAsync(connection, transaction, concern.Id, cancellationToken))!;
-            await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
+            await Outbox.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
             return (stored, true);
         }, cancellationToken);
     }
@@ -167,7 +167,7 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
 
     /// <summary>Queues what a change announces; the sender (named, or through the relay) is read in the same transaction.</summary>
     private async Task QueueAsync(DbConnection connection, DbTransaction transaction, Concern concern, ConcernCards queue, CancellationToken cancellationToken) =>
-        await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue(concern, await SenderOfAsync(connection, transaction, concern.Id, cancellationToken)), time.GetUtcNow(), cancellationToken);
+        await Outbox.OutboxStore.QueueAsync(connection, transaction, queue(concern, await SenderOfAsync(connection, transaction, concern.Id, cancellationToken)), time.GetUtcNow(), cancellationToken);
 
     private static async Task<string?> SenderOfAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
@@ -177,4 +177,4 @@ internal sealed class ConcernStore(Database database, AuditLog audit, TimeProvid
 }
 
 /// <summary>The cards a change to a concern announces, from the concern as changed and its sender (null when unknown).</summary>
-internal delegate IEnumerable<Scheduling.OutboxEntry> ConcernCards(Concern concern, string? sender);
+internal delegate IEnumerable<Outbox.OutboxEntry> ConcernCards(Concern concern, string? sender);

@@ -1,5 +1,7 @@
-using MentorBot.Features.Conversations;
 using MentorBot.Scheduling;
+using MentorBot.Features.Map;
+using MentorBot.Features.Conversations;
+using MentorBot.Outbox;
 
 namespace MentorBot.Features.Concerns;
 
@@ -26,6 +28,7 @@ internal static class ConcernsRegistration
         services.AddScoped<IOutboxRenderer, ConcernReminderRenderer>();
         services.AddScoped<IOutboxRenderer, ConcernSenderRepliedRenderer>();
         services.AddScoped<IOutboxRenderer, ConcernUpdateRenderer>();
+        services.AddMapJob<ConcernScheduler>("concerns", "Concerns: remind and escalate what nobody acknowledged", Every.Minutes(5), (scheduler, map, ct) => scheduler.RunAsync(map, ct));
         return services;
     }
 }

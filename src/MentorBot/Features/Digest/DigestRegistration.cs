@@ -1,5 +1,7 @@
-using MentorBot.Features.Conversations;
 using MentorBot.Scheduling;
+using MentorBot.Features.Map;
+using MentorBot.Features.Conversations;
+using MentorBot.Outbox;
 
 namespace MentorBot.Features.Digest;
 
@@ -23,6 +25,7 @@ internal static class DigestRegistration
         services.AddCardAction<DigestDetailsAction>();
         services.AddCardAction<DigestNudgeAction>();
         services.AddHostedService<DemoHistorySeeder>();
+        services.AddMapJob<DigestScheduler>("digests", "Digests: queue each leader's weekly digest at their local time", Every.Minute, (scheduler, map, ct) => scheduler.RunAsync(map, ct));
         return services;
     }
 }

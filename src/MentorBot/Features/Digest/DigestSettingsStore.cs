@@ -49,7 +49,7 @@ internal sealed class DigestSettingsStore(Database database, TimeProvider time)
     }
 
     /// <summary>Marks the week's digest queued for the leader, and queues it (<paramref name="digest"/>) in the same transaction; false when it was already.</summary>
-    public Task<bool> MarkQueuedAsync(string leaderId, string week, Scheduling.OutboxEntry digest, CancellationToken cancellationToken)
+    public Task<bool> MarkQueuedAsync(string leaderId, string week, Outbox.OutboxEntry digest, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return database.WriteAsync(async (connection, transaction) =>
@@ -57,7 +57,7 @@ internal sealed class DigestSettingsStore(Database database, TimeProvider time)
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE digest_settings SET last_week = @week, updated_at_ms = @now WHERE leader_id = @leaderId",
                 new { leaderId, week, now = now.ToUnixTimeMilliseconds() }, transaction));
-            return await Scheduling.OutboxStore.QueueAsync(connection, transaction, [digest], now, CancellationToken.None) == 1;
+            return await Outbox.OutboxStore.QueueAsync(connection, transaction, [digest], now, CancellationToken.None) == 1;
         }, cancellationToken);
     }
 

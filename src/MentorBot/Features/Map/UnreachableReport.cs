@@ -1,5 +1,5 @@
 using MentorBot.Cards;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.Features.Map;
 

@@ -85,7 +85,7 @@ internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, M
     /// published (a double click, a second admin). <c>match.publish</c> is recorded in the audit log in the same transaction.
     /// </summary>
     public async Task<bool> PublishAsync(string runId, IReadOnlySet<string> acceptedMentees, Func<SavedSuggestion, Mentorship> toMentorship, string actor,
-        IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
+        IReadOnlyList<Outbox.OutboxEntry> queue, CancellationToken cancellationToken)
     {
         var run = await FindRunAsync(runId, cancellationToken);
         if (run is null)
@@ -143,7 +143,7 @@ internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, M
             await audit.RecordAsync(connection, transaction, actor, Privacy.AuditActions.MatchPublish, runId,
                 string.Create(CultureInfo.InvariantCulture, $"{paired} pairings published, {run.Suggestions.Count - paired} rejected, {run.Unmatched.Count} without a match"), cancellationToken);
             await Map.MapGeneration.AdvanceAsync(connection, transaction, cancellationToken);
-            await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
+            await Outbox.OutboxStore.QueueAsync(connection, transaction, queue, time.GetUtcNow(), cancellationToken);
             return true;
         }, cancellationToken);
         if (published)
@@ -158,7 +158,7 @@ internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, M
     /// Records that a pairing should be looked at again, with the admins' cards about it in the same transaction. False
     /// when it already was (asked twice, or by both).
     /// </summary>
-    public Task<bool> RequestRematchAsync(Mentorship pairing, string source, IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
+    public Task<bool> RequestRematchAsync(Mentorship pairing, string source, IReadOnlyList<Outbox.OutboxEntry> queue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return database.WriteAsync(async (connection, transaction) =>
@@ -173,7 +173,7 @@ internal sealed class MatchingStore(Database database, Privacy.AuditLog audit, M
                 transaction)) == 1;
             if (opened)
             {
-                await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, now, CancellationToken.None);
+                await Outbox.OutboxStore.QueueAsync(connection, transaction, queue, now, CancellationToken.None);
             }
 
             return opened;

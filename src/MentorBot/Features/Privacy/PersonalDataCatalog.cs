@@ -33,11 +33,9 @@ internal sealed record PersonalTable(string Name, string Where, string OrderBy, 
 /// </summary>
 internal static class PersonalDataCatalog
 {
-    /// <summary>Tables with no personal data: lanes, the programme's name, when circle debriefs open, schema versions, the map's change counter, Quartz.</summary>
+    /// <summary>Tables with no personal data: lanes, the programme's name, when circle debriefs open, schema versions, the map's change counter. Hangfire's state (its own schema or file) holds job ids and times only.</summary>
     /// <remarks>Pulse answers and comments hold no link to a person by design (see docs/PRIVACY.md); runs are schedule data.</remarks>
     public static IReadOnlyList<string> NotPersonal { get; } = ["map_lanes", "map_programme", "map_generation", "circle_debriefs", "schema_migrations", "pulse_runs", .. Pulses.PulseBallotBox.AnswerTables];
-
-    public const string QuartzPrefix = "qrtz_";
 
     public static IReadOnlyList<PersonalTable> Tables(Database database)
     {

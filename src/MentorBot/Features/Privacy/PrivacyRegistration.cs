@@ -1,3 +1,4 @@
+using MentorBot.Scheduling;
 namespace MentorBot.Features.Privacy;
 
 internal static class PrivacyRegistration
@@ -10,6 +11,7 @@ internal static class PrivacyRegistration
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<PersonalDataExporter>();
         services.AddSingleton<PersonalDataEraser>();
+        services.AddScheduledJob<AnswerRetention>("answer-retention", "Privacy: clear answers older than the retention period", Every.DayAt(3, 41), (retention, ct) => retention.SweepAsync(ct));
         return services;
     }
 }

@@ -1,7 +1,7 @@
 using MentorBot.Cards;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 
 namespace MentorBot.Features.Pulses;
 

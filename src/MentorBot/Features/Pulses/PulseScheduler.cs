@@ -1,6 +1,6 @@
 using MentorBot.Features.CheckIns;
 using MentorBot.Features.Map;
-using MentorBot.Scheduling;
+using MentorBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Features.Pulses;

@@ -119,17 +119,17 @@ internal sealed class PulseStore(Database database, TimeProvider time)
     }
 
     /// <summary>Marks the run's invitations sent and queues them (<paramref name="cards"/>) in the same transaction.</summary>
-    public Task MarkInvitedAsync(string runId, IReadOnlyList<Scheduling.OutboxEntry> cards, CancellationToken cancellationToken) =>
+    public Task MarkInvitedAsync(string runId, IReadOnlyList<Outbox.OutboxEntry> cards, CancellationToken cancellationToken) =>
         MarkAsync(runId, "invited_at_ms", cards, cancellationToken);
 
-    public Task MarkRemindedAsync(string runId, IReadOnlyList<Scheduling.OutboxEntry> cards, CancellationToken cancellationToken) =>
+    public Task MarkRemindedAsync(string runId, IReadOnlyList<Outbox.OutboxEntry> cards, CancellationToken cancellationToken) =>
         MarkAsync(runId, "reminded_at_ms", cards, cancellationToken);
 
-    public Task MarkResultsSentAsync(string runId, IReadOnlyList<Scheduling.OutboxEntry> cards, CancellationToken cancellationToken) =>
+    public Task MarkResultsSentAsync(string runId, IReadOnlyList<Outbox.OutboxEntry> cards, CancellationToken cancellationToken) =>
         MarkAsync(runId, "results_sent_at_ms", cards, cancellationToken);
 
     /// <summary>A step of the run happened once: its mark and its cards commit together (a step marked already queues nothing again).</summary>
-    private Task MarkAsync(string runId, string column, IReadOnlyList<Scheduling.OutboxEntry> cards, CancellationToken cancellationToken)
+    private Task MarkAsync(string runId, string column, IReadOnlyList<Outbox.OutboxEntry> cards, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return database.WriteAsync(async (connection, transaction) =>
@@ -138,7 +138,7 @@ internal sealed class PulseStore(Database database, TimeProvider time)
                 $"UPDATE pulse_runs SET {column} = @now WHERE id = @runId AND {column} IS NULL",
                 new { runId, now = now.ToUnixTimeMilliseconds() }, transaction)) == 1)
             {
-                await Scheduling.OutboxStore.QueueAsync(connection, transaction, cards, now, CancellationToken.None);
+                await Outbox.OutboxStore.QueueAsync(connection, transaction, cards, now, CancellationToken.None);
             }
 
             return true;

@@ -1,5 +1,7 @@
-using MentorBot.Features.Conversations;
 using MentorBot.Scheduling;
+using MentorBot.Features.Map;
+using MentorBot.Features.Conversations;
+using MentorBot.Outbox;
 
 namespace MentorBot.Features.Pulses;
 
@@ -26,6 +28,7 @@ internal static class PulsesRegistration
         services.AddScoped<IOutboxRenderer, PulseInviteRenderer>();
         services.AddScoped<IOutboxRenderer, PulseReminderRenderer>();
         services.AddScoped<IOutboxRenderer, PulseResultsRenderer>();
+        services.AddMapJob<PulseScheduler>("pulses", "Pulses: open runs and invite", Every.Minutes(5), (scheduler, map, ct) => scheduler.RunAsync(map, ct));
         return services;
     }
 }

@@ -16,7 +16,7 @@ internal sealed class MentorNoteStore(Database database, TimeProvider time)
     /// someone else's note. Saving the same content again changes nothing (a double click). What a change announces
     /// (<paramref name="followUps"/>) is queued in the saving transaction.
     /// </summary>
-    public async Task<NoteSave?> SaveAsync(MentorNote note, CancellationToken cancellationToken, Func<NoteSave, IEnumerable<Scheduling.OutboxEntry>>? followUps = null)
+    public async Task<NoteSave?> SaveAsync(MentorNote note, CancellationToken cancellationToken, Func<NoteSave, IEnumerable<Outbox.OutboxEntry>>? followUps = null)
     {
         var now = time.GetUtcNow();
         return await database.WriteAsync(async (connection, transaction) =>
@@ -61,7 +61,7 @@ internal sealed class MentorNoteStore(Database database, TimeProvider time)
             }
 
             var result = new NoteSave(saved, existing, true);
-            await Scheduling.OutboxStore.QueueAsync(connection, transaction, followUps?.Invoke(result) ?? [], now, cancellationToken);
+            await Outbox.OutboxStore.QueueAsync(connection, transaction, followUps?.Invoke(result) ?? [], now, cancellationToken);
             return result;
         }, cancellationToken);
     }

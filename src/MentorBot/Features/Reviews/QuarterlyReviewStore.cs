@@ -12,7 +12,7 @@ internal sealed class QuarterlyReviewStore(Database database, TimeProvider time)
     private const string Columns = "mentorship_id AS MentorshipId, quarter AS Quarter, person_id AS PersonId, role AS Role, progress AS Progress, went_well AS WentWell, focus_next AS FocusNext, shared AS Shared, answered_at_ms AS AnsweredAt";
 
     /// <summary>Records that the person is asked, and queues the card that asks them in the same transaction; false when they already were.</summary>
-    public Task<bool> AskAsync(string mentorshipId, string quarter, string personId, string role, Scheduling.OutboxEntry card, CancellationToken cancellationToken) =>
+    public Task<bool> AskAsync(string mentorshipId, string quarter, string personId, string role, Outbox.OutboxEntry card, CancellationToken cancellationToken) =>
         ChangeAndQueueAsync(
             """
             INSERT INTO quarterly_reviews (mentorship_id, quarter, person_id, role, shared, asked_at_ms) VALUES (@mentorshipId, @quarter, @personId, @role, 1, @now)
@@ -33,7 +33,7 @@ internal sealed class QuarterlyReviewStore(Database database, TimeProvider time)
     /// Saves the answer of someone who was asked, and queues what it announces (the shared review for the other person)
     /// in the same transaction; false when they were not asked.
     /// </summary>
-    public Task<bool> AnswerAsync(QuarterlyReview review, IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken) =>
+    public Task<bool> AnswerAsync(QuarterlyReview review, IReadOnlyList<Outbox.OutboxEntry> queue, CancellationToken cancellationToken) =>
         ChangeAndQueueAsync(
             """
             UPDATE quarterly_reviews SET progress = @Progress, went_well = @WentWell, focus_next = @FocusNext, shared = @Shared, answered_at_ms = @Now
@@ -43,7 +43,7 @@ internal sealed class QuarterlyReviewStore(Database database, TimeProvider time)
             queue,
             cancellationToken);
 
-    private Task<bool> ChangeAndQueueAsync(string sql, object parameters, IReadOnlyList<Scheduling.OutboxEntry> queue, CancellationToken cancellationToken)
+    private Task<bool> ChangeAndQueueAsync(string sql, object parameters, IReadOnlyList<Outbox.OutboxEntry> queue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return database.WriteAsync(async (connection, transaction) =>
@@ -51,7 +51,7 @@ internal sealed class QuarterlyReviewStore(Database database, TimeProvider time)
             var changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction)) == 1;
             if (changed)
             {
-                await Scheduling.OutboxStore.QueueAsync(connection, transaction, queue, now, CancellationToken.None);
+                await Outbox.OutboxStore.QueueAsync(connection, transaction, queue, now, CancellationToken.None);
             }
 
             return changed;

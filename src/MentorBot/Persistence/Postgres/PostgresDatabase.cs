@@ -51,5 +51,24 @@ internal sealed class PostgresDatabase(string connectionString) : Database
     public override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
 
+    /// <summary>A transaction-level advisory lock on a connection of its own, held while the work runs.</summary>
+    public override async Task<bool> RunExclusiveAsync(string name, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(hashtextextended(@name, 0))", connection, transaction))
+        {
+            command.Parameters.AddWithValue("name", "mentorbot:" + name);
+            if (await command.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                return false;
+            }
+        }
+
+        await work(cancellationToken);
+        await transaction.RollbackAsync(CancellationToken.None);
+        return true;
+    }
+
     public override ValueTask DisposeAsync() => _source.DisposeAsync();
 }

@@ -17,6 +17,7 @@ internal sealed class SqliteDatabase : Database
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
     private readonly string _connectionString;
     private readonly GroupCommit<GroupedWrite> _writes;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _exclusive = new(StringComparer.Ordinal);
 
     public SqliteDatabase(string connectionString)
     {
@@ -52,6 +53,26 @@ internal sealed class SqliteDatabase : Database
 
     public override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    /// <summary>SQLite serves one instance, so a lock in this process is enough.</summary>
+    public override async Task<bool> RunExclusiveAsync(string name, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        var gate = _exclusive.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(0, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            await work(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     public override ValueTask DisposeAsync()
     {

@@ -4,7 +4,7 @@ using MentorBot.Persistence;
 using MentorBot.Teams;
 using Microsoft.Extensions.Options;
 
-namespace MentorBot.Scheduling;
+namespace MentorBot.Outbox;
 
 /// <summary>
 /// Sends what is due in the outbox, each item on its own: a failure never stops the batch. Throttling puts the item

@@ -1,6 +1,6 @@
 using MentorBot.Cards;
 
-namespace MentorBot.Scheduling;
+namespace MentorBot.Outbox;
 
 /// <summary>A renderer that can render a whole claimed batch of its kind with a few queries instead of a few per item.</summary>
 internal interface IOutboxBatchRenderer : IOutboxRenderer

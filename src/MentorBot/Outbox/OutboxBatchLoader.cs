@@ -3,7 +3,7 @@ using MentorBot.Features.Map;
 using MentorBot.Persistence;
 using MentorBot.Teams;
 
-namespace MentorBot.Scheduling;
+namespace MentorBot.Outbox;
 
 /// <summary>
 /// What one queued item needs before it can be sent: its card, its person and their conversation; or, for a queued

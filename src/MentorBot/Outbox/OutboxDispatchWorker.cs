@@ -1,21 +1,37 @@
 using System.Data.Common;
-using Quartz;
 
-namespace MentorBot.Scheduling;
+namespace MentorBot.Outbox;
 
 /// <summary>
-/// The metronome of proactive sending: every few seconds, dispatch what is due. Concurrent firings are allowed so that,
-/// on a PostgreSQL cluster, every instance sends at once (claims keep them apart); inside one process the gate lets a
-/// single dispatch loop run and an overlapping firing returns at once. While the database is unavailable the job logs
-/// it and backs off (1 s, doubling to 10 s) instead of failing every firing.
+/// The outbound queue's worker: every <see cref="OutboxOptions.PollInterval"/>, dispatch what is due. It runs beside
+/// Hangfire, not in it: a send is paced to the millisecond by the per-tenant limiter and claimed row by row with a lease,
+/// so several instances share the work without a job per item (a Hangfire job per send would add several storage
+/// writes to each of them, and queue behind the recurring jobs). Inside one process the gate lets one dispatch loop run
+/// (the CLI's <c>dispatch</c> may run one too). While the database is unavailable it logs it and backs off (1 s,
+/// doubling to 10 s) instead of failing every round.
 /// </summary>
-internal sealed partial class OutboxDispatchJob(OutboxDispatcher dispatcher, OutboxDispatchGate gate, TimeProvider time, ILogger<OutboxDispatchJob> logger) : IJob
+internal sealed partial class OutboxDispatchWorker(IServiceScopeFactory scopes, OutboxDispatchGate gate, Microsoft.Extensions.Options.IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxDispatchWorker> logger) : BackgroundService
 {
-    public static JobKey Key { get; } = new("outbox-dispatch", "sending");
-
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The first round waits one interval too, so that start-up (migrations, the map seed) finishes first.
+        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await DispatchOnceAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One round: everything due now, unless another round in this process is under way or the store is backing off.</summary>
+    public async Task DispatchOnceAsync(CancellationToken cancellationToken)
     {
         if (!await gate.Semaphore.WaitAsync(0, cancellationToken))
         {
@@ -29,7 +45,8 @@ internal sealed partial class OutboxDispatchJob(OutboxDispatcher dispatcher, Out
                 return;
             }
 
-            await dispatcher.DispatchAsync(10_000, cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(10_000, cancellationToken);
             if (gate.Failures > 0)
             {
                 Log.StoreBack(logger, gate.Failures);

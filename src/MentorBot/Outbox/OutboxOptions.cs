@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MentorBot.Scheduling;
+namespace MentorBot.Outbox;
 
 /// <summary>The <c>Outbox</c> section: how fast proactive cards go out, within Teams' documented limits.</summary>
 internal sealed class OutboxOptions

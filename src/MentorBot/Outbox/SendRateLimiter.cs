@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace MentorBot.Scheduling;
+namespace MentorBot.Outbox;
 
 /// <summary>
 /// Paces sends per tenant and per conversation just under Teams' documented limits, so MentorBot provokes almost no

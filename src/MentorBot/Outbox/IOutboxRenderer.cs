@@ -1,6 +1,6 @@
 using MentorBot.Cards;
 
-namespace MentorBot.Scheduling;
+namespace MentorBot.Outbox;
 
 /// <summary>Renders the card for one kind of queued item at send time, from current data. Null drops the item.</summary>
 internal interface IOutboxRenderer

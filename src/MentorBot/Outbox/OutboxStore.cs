@@ -3,7 +3,7 @@ using Dapper;
 using MentorBot.Persistence;
 using Microsoft.Extensions.Options;
 
-namespace MentorBot.Scheduling;
+namespace MentorBot.Outbox;
 
 /// <summary>
 /// The durable outbound queue. Enqueueing is idempotent by id (kind + reference + person), so a retried action never
