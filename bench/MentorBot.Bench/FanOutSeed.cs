@@ -26,6 +26,19 @@ internal static class FanOutSeed
 
     public static async Task<int> QueueAsync(BenchStore store, int count, string serviceUrl)
     {
+        await using var app = await ImportAsync(store, Programme(count, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60)), serviceUrl);
+        using var scope = app.Services.CreateScope();
+        var opened = (await scope.ServiceProvider.GetRequiredService<CheckInScheduler>().OpenAllNowAsync(default)).Opened;
+        var queued = (await app.Services.GetRequiredService<OutboxStore>().CountByStatusAsync(default)).GetValueOrDefault("queued");
+        return opened == queued ? queued : throw new InvalidOperationException($"{opened} check-ins opened but {queued} queued.");
+    }
+
+    /// <summary>
+    /// Imports <paramref name="map"/> into the store with MentorBot's own services (not started), and gives every mentee
+    /// a personal conversation at <paramref name="serviceUrl"/>. The caller disposes the services.
+    /// </summary>
+    public static async Task<WebApplication> ImportAsync(BenchStore store, MentorshipMap map, string serviceUrl)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -35,16 +48,11 @@ internal static class FanOutSeed
             ["Map:SeedDemoMap"] = "false",
         });
         builder.AddMentorBot();
-        await using var app = builder.Build();
+        var app = builder.Build();
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(default);
-
-        var map = Programme(count, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60));
         await app.Services.GetRequiredService<MapStore>().ImportAsync(map, null, default);
         await RegisterConversationsAsync(app.Services.GetRequiredService<Database>(), map, serviceUrl);
-        using var scope = app.Services.CreateScope();
-        var opened = (await scope.ServiceProvider.GetRequiredService<CheckInScheduler>().OpenAllNowAsync(default)).Opened;
-        var queued = (await app.Services.GetRequiredService<OutboxStore>().CountByStatusAsync(default)).GetValueOrDefault("queued");
-        return opened == queued ? queued : throw new InvalidOperationException($"{opened} check-ins opened but {queued} queued.");
+        return app;
     }
 
     public static string Conversation(int mentee) => "a:bench-" + mentee.ToString(CultureInfo.InvariantCulture);
@@ -53,18 +61,21 @@ internal static class FanOutSeed
 
     public static string StaffAadObjectId(int mentee) => AadObjectId(StaffId(mentee));
 
-    /// <summary><paramref name="count"/> staff under one manager, each with a lane mentor (a lead mentors four).</summary>
-    private static MentorshipMap Programme(int count, DateOnly start)
+    /// <summary>
+    /// <paramref name="count"/> staff under one manager, each with a lane mentor (a lead mentors four), weekly on
+    /// Tuesdays at 10:00 in America/Chicago inside the usual working hours unless told otherwise.
+    /// </summary>
+    public static MentorshipMap Programme(int count, DateOnly start, Cadence? cadence = null, string timeZone = "America/Chicago", WorkingHours? hours = null)
     {
         static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
         Person Make(string id, Level level, string? manager, int capacity) =>
-            new(id, AadObjectId(id), $"Person {id}", null, level, "unit", manager, "America/Chicago", WorkingHours.Default, null, new DateOnly(2020, 1, 1), "en-US", capacity, capacity > 0 ? ["lane"] : [], false);
+            new(id, AadObjectId(id), $"Person {id}", null, level, "unit", manager, timeZone, hours ?? WorkingHours.Default, null, new DateOnly(2020, 1, 1), "en-US", capacity, capacity > 0 ? ["lane"] : [], false);
         var people = new List<Person> { Make("manager", Level.Manager, null, 0) };
         people.AddRange(Enumerable.Range(0, (count + 3) / 4).Select(l => Make("lead" + N(l), Level.Lead, "manager", 4)));
         people.AddRange(Enumerable.Range(0, count).Select(s => Make(StaffId(s), Level.Staff, "manager", 0)));
         var pairings = Enumerable.Range(0, count).Select(s => new Mentorship(
             "pair" + N(s), "lead" + N(s / 4), StaffId(s), ["lane"], MentorshipKind.Lane,
-            new Cadence(CadenceFrequency.Weekly, DayOfWeek.Tuesday, new TimeOnly(10, 0)), start, MentorshipStatus.Active, null, null)).ToList();
+            cadence ?? new Cadence(CadenceFrequency.Weekly, DayOfWeek.Tuesday, new TimeOnly(10, 0)), start, MentorshipStatus.Active, null, null)).ToList();
         return new MentorshipMap("Fan-out bench", [new Lane("lane", "Lane", string.Empty)], [new Unit("unit", "Unit", null)], people, pairings, [], []);
     }
 

@@ -8,6 +8,8 @@ var benchmarks = new SortedDictionary<string, Func<TextWriter, Task>>(StringComp
     ["startup"] = StartupBenchmark.RunAsync,
     ["digest"] = DigestBenchmark.RunAsync,
     ["fanout"] = FanOutBenchmark.RunAsync,
+    ["idle"] = SchedulingBenchmark.IdleAsync,
+    ["monday"] = SchedulingBenchmark.MondayAsync,
 };
 
 var name = args.Length > 0 ? args[0] : "";

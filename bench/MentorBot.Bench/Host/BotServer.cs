@@ -34,12 +34,12 @@ internal sealed record BenchStore(string Name, string Provider, string Connectio
         return connection;
     }
 
-    /// <summary>Removes a benchmark's SQLite files: the store, the scheduler's sibling file, and their logs.</summary>
+    /// <summary>Removes a benchmark's SQLite files: the store, Hangfire's sibling file, and their logs.</summary>
     public static void DeleteSqlite(string connectionString)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        var scheduler = Path.ChangeExtension(file, ".scheduler" + Path.GetExtension(file));
+        var scheduler = Path.ChangeExtension(file, ".jobs" + Path.GetExtension(file));
         foreach (var path in new[] { file, scheduler }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }).Where(File.Exists))
         {
             File.Delete(path);
