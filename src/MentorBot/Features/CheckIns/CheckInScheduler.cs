@@ -19,6 +19,9 @@ internal sealed partial class CheckInScheduler(
     public const string PromptKind = "checkin-prompt";
     public const string ReminderKind = "checkin-reminder";
 
+    /// <summary>Periods opened in one transaction.</summary>
+    private const int OpenBatch = 250;
+
     public async Task<ScheduleSummary> RunAsync(CancellationToken cancellationToken, Func<Person, bool>? include = null) =>
         await RunAsync(await map.LoadAsync(cancellationToken), cancellationToken, include);
 
@@ -50,14 +53,13 @@ internal sealed partial class CheckInScheduler(
         // A period stays due for the whole catch-up window (a day), so most minutes find it opened already: one read
         // skips those, and only new ones take a write transaction (which still opens each once, whoever races it).
         var known = await store.KnownPeriodIdsAsync([.. due.Select(p => p.Id)], cancellationToken);
+        // Opened a few hundred to a transaction (a Monday morning opens thousands in the same minute), each prompt queued
+        // in the transaction that opens its period: a restart between the two can't lose it.
         var opened = 0;
-        foreach (var period in due.Where(p => !known.Contains(p.Id)))
+        foreach (var batch in due.Where(p => !known.Contains(p.Id)).Chunk(OpenBatch))
         {
-            // The prompt is queued in the transaction that opens the period: a restart between the two can't lose it.
-            if (await store.OpenScheduledAsync(period, cancellationToken, (connection, transaction) => OutboxStore.QueueAsync(connection, transaction, [new OutboxEntry(PromptKind, period.Id, period.PersonId)], now, CancellationToken.None)))
-            {
-                opened++;
-            }
+            opened += await store.OpenScheduledAsync(batch, cancellationToken, (connection, transaction, periods) =>
+                OutboxStore.QueueAsync(connection, transaction, [.. periods.Select(p => new OutboxEntry(PromptKind, p.Id, p.PersonId))], now, CancellationToken.None));
         }
 
         var reminded = 0;

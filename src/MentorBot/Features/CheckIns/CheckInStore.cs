@@ -106,31 +106,46 @@ internal sealed class CheckInStore
     /// True when this call opened it; then <paramref name="onOpened"/> has run in the same transaction (the scheduler
     /// queues the prompt there, so a period is never open without its prompt).
     /// </summary>
-    public async Task<bool> OpenScheduledAsync(CheckInPeriod period, CancellationToken cancellationToken, Func<DbConnection, DbTransaction, Task>? onOpened = null)
+    public async Task<bool> OpenScheduledAsync(CheckInPeriod period, CancellationToken cancellationToken, Func<DbConnection, DbTransaction, Task>? onOpened = null) =>
+        await OpenScheduledAsync([period], cancellationToken, onOpened is null ? null : (connection, transaction, _) => onOpened(connection, transaction)) == 1;
+
+    /// <summary>
+    /// Opens <paramref name="periods"/> in one transaction (each once, whoever races it, the previous open one of its
+    /// pairing closed as missed) and hands the ones this call opened to <paramref name="onOpened"/> inside it; returns
+    /// how many it opened. A failure rolls back the whole batch.
+    /// </summary>
+    public async Task<int> OpenScheduledAsync(IReadOnlyList<CheckInPeriod> periods, CancellationToken cancellationToken, Func<DbConnection, DbTransaction, IReadOnlyList<CheckInPeriod>, Task>? onOpened = null)
     {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         return await _database.WriteAsync(async (connection, transaction) =>
         {
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO checkin_periods (id, person_id, mentorship_id, mentor_id, opens_at_ms, closes_at_ms, status, created_at_ms)
-                VALUES (@Id, @PersonId, @MentorshipId, @MentorId, @OpensAt, @ClosesAt, 'open', @Now)
-                ON CONFLICT (id) DO NOTHING
-                """,
-                new { period.Id, period.PersonId, period.MentorshipId, period.MentorId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = period.ClosesAt.ToUnixTimeMilliseconds(), Now = _time.GetUtcNow().ToUnixTimeMilliseconds() },
-                transaction,
-                cancellationToken: cancellationToken));
-            if (inserted == 1)
+            var opened = new List<CheckInPeriod>();
+            foreach (var period in periods)
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE checkin_periods SET status = 'missed' WHERE mentorship_id = @MentorshipId AND status = 'open' AND opens_at_ms < @OpensAt",
-                    new { period.MentorshipId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
-                if (onOpened is not null)
+                var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO checkin_periods (id, person_id, mentorship_id, mentor_id, opens_at_ms, closes_at_ms, status, created_at_ms)
+                    VALUES (@Id, @PersonId, @MentorshipId, @MentorId, @OpensAt, @ClosesAt, 'open', @Now)
+                    ON CONFLICT (id) DO NOTHING
+                    """,
+                    new { period.Id, period.PersonId, period.MentorshipId, period.MentorId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds(), ClosesAt = period.ClosesAt.ToUnixTimeMilliseconds(), Now = now },
+                    transaction,
+                    cancellationToken: cancellationToken));
+                if (inserted == 1)
                 {
-                    await onOpened(connection, transaction);
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE checkin_periods SET status = 'missed' WHERE mentorship_id = @MentorshipId AND status = 'open' AND opens_at_ms < @OpensAt",
+                        new { period.MentorshipId, OpensAt = period.OpensAt.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+                    opened.Add(period);
                 }
             }
 
-            return inserted == 1;
+            if (opened.Count > 0 && onOpened is not null)
+            {
+                await onOpened(connection, transaction, opened);
+            }
+
+            return opened.Count;
         }, cancellationToken);
     }
 
