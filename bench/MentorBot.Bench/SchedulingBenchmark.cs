@@ -48,7 +48,7 @@ internal static class SchedulingBenchmark
                 var jobs = Succeeded(store);
                 var (hostBefore, serverBefore) = (bot.CpuTime, server?.CpuTime ?? TimeSpan.Zero);
                 var clock = Stopwatch.StartNew();
-                while (clock.Elapsed.TotalSeconds < seconds)
+                while (seconds - clock.Elapsed.TotalSeconds >= 1)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, seconds - clock.Elapsed.TotalSeconds)));
                     await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

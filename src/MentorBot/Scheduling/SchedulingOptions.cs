@@ -15,13 +15,16 @@ internal sealed class SchedulingOptions
     /// </summary>
     public bool RunServer { get; set; } = true;
 
-    /// <summary>Jobs this instance runs at once.</summary>
+    /// <summary>Jobs this instance runs at once. The jobs are short; two keep a long one from holding up the rest.</summary>
     [Range(1, 20)]
-    public int Workers { get; set; } = 4;
+    public int Workers { get; set; } = 2;
 
-    /// <summary>How often an idle worker looks for a job (PostgreSQL also wakes it as soon as one is queued).</summary>
+    /// <summary>
+    /// How often an idle worker looks for a job: 5 s on SQLite, 15 s on PostgreSQL, which also wakes a worker as soon
+    /// as a job is queued (LISTEN/NOTIFY). Each look is a query, and an idle container pays for every one.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
-    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan? QueuePollInterval { get; set; }
 
     /// <summary>How often the server looks for recurring jobs and retries that have come due.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]

@@ -79,7 +79,7 @@ internal static class SchedulingRegistration
             {
                 SchemaName = PostgresSchema,
                 PrepareSchemaIfNecessary = true,
-                QueuePollInterval = options.QueuePollInterval,
+                QueuePollInterval = options.QueuePollInterval ?? TimeSpan.FromSeconds(15),
                 EnableLongPolling = true,
                 InvisibilityTimeout = options.InvisibilityTimeout,
                 UseSlidingInvisibilityTimeout = true,
@@ -95,7 +95,7 @@ internal static class SchedulingRegistration
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         return new SQLiteStorage(file, new SQLiteStorageOptions
         {
-            QueuePollInterval = options.QueuePollInterval,
+            QueuePollInterval = options.QueuePollInterval ?? TimeSpan.FromSeconds(5),
             InvisibilityTimeout = options.InvisibilityTimeout,
         });
     }
