@@ -13,6 +13,7 @@ internal sealed partial class StartupBanner(
     IHostEnvironment environment,
     IOptions<BotOptions> bot,
     IOptions<StorageOptions> storage,
+    IOptions<Scheduling.SchedulingOptions> scheduling,
     TimeProvider time,
     ILogger<StartupBanner> logger) : IHostedService
 {
@@ -36,6 +37,11 @@ internal sealed partial class StartupBanner(
             {
                 Log.Playground(logger, $"{address.TrimEnd('/')}/api/messages");
             }
+
+            if (scheduling.Value.DashboardFor(environment) is var access and not Scheduling.JobDashboardAccess.Off)
+            {
+                Log.JobDashboard(logger, $"{address.TrimEnd('/')}{Scheduling.JobDashboard.Path}", access == Scheduling.JobDashboardAccess.Local ? "from this machine" : "for programme admins, signed in with Entra ID");
+            }
         });
         return Task.CompletedTask;
     }
@@ -49,6 +55,9 @@ internal sealed partial class StartupBanner(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "Scheduled jobs: the Hangfire dashboard is at {Url} ({Who}).")]
+        public static partial void JobDashboard(ILogger logger, string url, string who);
+
         [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Bot:AllowedTenants is empty: activities from any tenant are accepted.")]
         public static partial void AllTenantsAllowed(ILogger logger);
 
