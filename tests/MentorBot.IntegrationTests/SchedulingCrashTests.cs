@@ -36,13 +36,13 @@ public sealed class SchedulingCrashTests
         var first = await BotProcess.StartAsync(database, Settings);
         try
         {
-            await WaitUntilAsync(() => Recurring(storage).Contains("checkins"), "the first instance did not register its jobs");
-            await WaitUntilAsync(() => NothingRunning(storage), "the jobs the first instance runs at start did not finish");
+            await Eventually.UntilAsync(() => Recurring(storage).Contains("checkins"), "the first instance did not register its jobs", TimeSpan.FromSeconds(90));
+            await Eventually.UntilAsync(() => NothingRunning(storage), "the jobs the first instance runs at start did not finish", TimeSpan.FromSeconds(60));
 
             // Hold the table the activity-memory job deletes from: the job starts and waits there.
             await using var blocker = await HoldWritesAsync(database);
             jobId = new RecurringJobManager(storage).TriggerJob("activity-memory");
-            await WaitUntilAsync(() => StateOf(storage, jobId) == "Processing", "the first instance did not take the job: " + jobId, history: () => History(storage, jobId) + "\n" + first.Log);
+            await Eventually.UntilAsync(() => Eventually.StateOf(storage, jobId) == "Processing", "the first instance did not take the job: " + jobId, detail: () => History(storage, jobId) + "\n" + first.Log);
             first.KillHard();
             await first.ExitedAsync();
         }
@@ -51,9 +51,9 @@ public sealed class SchedulingCrashTests
             await first.DisposeAsync();
         }
 
-        Assert.Equal("Processing", StateOf(storage, jobId));
+        Assert.Equal("Processing", Eventually.StateOf(storage, jobId));
         await using var second = await BotProcess.StartAsync(database, Settings);
-        await WaitUntilAsync(() => StateOf(storage, jobId) == "Succeeded", "the job was not finished after the kill:\n" + second.Log, TimeSpan.FromSeconds(60));
+        await Eventually.UntilAsync(() => Eventually.StateOf(storage, jobId) == "Succeeded", "the job was not finished after the kill:\n" + second.Log, TimeSpan.FromSeconds(120));
 
         var processing = storage.GetMonitoringApi().JobDetails(jobId).History.Where(s => s.StateName == "Processing").Select(s => s.Data["ServerId"]).ToList();
         Assert.True(processing.Distinct().Count() >= 2, "one server ran it: " + string.Join(", ", processing));
@@ -93,24 +93,8 @@ public sealed class SchedulingCrashTests
         return monitoring.ProcessingCount() == 0 && monitoring.EnqueuedCount("default") == 0;
     }
 
-    private static string? StateOf(JobStorage storage, string jobId)
-    {
-        using var connection = storage.GetConnection();
-        return connection.GetStateData(jobId)?.Name;
-    }
-
     private static string History(JobStorage storage, string jobId) =>
         string.Join(" → ", storage.GetMonitoringApi().JobDetails(jobId)?.History.AsEnumerable().Reverse().Select(s => s.StateName + (s.Reason is null ? "" : $" ({s.Reason})")) ?? []);
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure, TimeSpan? within = null, Func<string>? history = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure + (history is null ? "" : ": " + history()));
-            await Task.Delay(100);
-        }
-    }
 
     private sealed class Held(Func<Task> release) : IAsyncDisposable
     {

@@ -79,8 +79,8 @@ public sealed class SchedulingTests
         var digests = manager.TriggerJob("digests");
 
         var monitoring = host.Service<JobStorage>().GetMonitoringApi();
-        await WaitUntilAsync(() => monitoring.JobDetails(failing).History.Any(s => s.StateName == "Scheduled"), "the failing job was not scheduled for a retry");
-        await WaitUntilAsync(() => State(host, checkIns) == "Succeeded" && State(host, digests) == "Succeeded", "the other jobs did not run");
+        await Eventually.UntilAsync(() => monitoring.JobDetails(failing).History.Any(s => s.StateName == "Scheduled"), "the failing job was not scheduled for a retry");
+        await Eventually.UntilAsync(() => Eventually.StateOf(host.Service<JobStorage>(), checkIns) == "Succeeded" && Eventually.StateOf(host.Service<JobStorage>(), digests) == "Succeeded", "the other jobs did not run");
 
         var history = monitoring.JobDetails(failing).History;
         var retry = Assert.Single(history, s => s.StateName == "Scheduled");
@@ -110,7 +110,7 @@ public sealed class SchedulingTests
                     }))));
             }
 
-            await WaitUntilAsync(() => runs.Count >= 12, "the every-second job did not run twelve times", TimeSpan.FromSeconds(60));
+            await Eventually.UntilAsync(() => runs.Count >= 12, "the every-second job did not run twelve times", TimeSpan.FromSeconds(60));
         }
         finally
         {
@@ -135,21 +135,5 @@ public sealed class SchedulingTests
         Assert.True(occurrences.Count >= 12, $"{occurrences.Count} occurrences");
         Assert.All(occurrences, occurrence => Assert.Single(occurrence));
         Assert.True(runs.Count <= jobs.Count, $"{runs.Count} runs of {jobs.Count} jobs: a job ran twice");
-    }
-
-    private static string? State(MentorBotHost host, string jobId)
-    {
-        using var connection = host.Service<JobStorage>().GetConnection();
-        return connection.GetStateData(jobId)?.Name;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(100);
-        }
     }
 }

@@ -43,8 +43,8 @@ internal sealed partial class ScheduledJobRunner(ScheduledJobs jobs, IServicePro
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Hangfire logs the failure with its exception, retries it and shows it; here it is only counted.
             metrics.Job(job.Id, succeeded: false, Stopwatch.GetElapsedTime(started));
-            Log.Failed(logger, job.Id, ex);
             throw;
         }
     }
@@ -56,8 +56,5 @@ internal sealed partial class ScheduledJobRunner(ScheduledJobs jobs, IServicePro
 
         [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Job {Job}: this version does not know it; it is removed at the next start.")]
         public static partial void Unknown(ILogger logger, string job);
-
-        [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Job {Job} failed; Hangfire retries it and shows it in the dashboard.")]
-        public static partial void Failed(ILogger logger, string job, Exception exception);
     }
 }
