@@ -12,6 +12,7 @@ namespace MentorBot.Cards;
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
+[JsonDerivedType(typeof(InputDate), "Input.Date")]
 internal abstract record CardElement
 {
     public string? Id { get; init; }

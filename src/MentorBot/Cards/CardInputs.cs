@@ -59,3 +59,18 @@ internal sealed record InputToggle : CardInput
 
     public string ValueOff { get; init; } = "false";
 }
+
+/// <summary>A date picker; <see cref="Value"/>, <see cref="Min"/> and <see cref="Max"/> are yyyy-MM-dd.</summary>
+internal sealed record InputDate : CardInput
+{
+    public InputDate(string id)
+        : base(id)
+    {
+    }
+
+    public string? Value { get; init; }
+
+    public string? Min { get; init; }
+
+    public string? Max { get; init; }
+}

@@ -7,6 +7,7 @@ using MentorBot.Features.Coaching;
 using MentorBot.Features.Concerns;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Digest;
+using MentorBot.Features.Growth;
 using MentorBot.Features.Map;
 using MentorBot.Features.Matching;
 using MentorBot.Features.Privacy;
@@ -75,6 +76,7 @@ internal static class MentorBotComposition
         services.AddReviews();
         services.AddCoaching();
         services.AddReflections();
+        services.AddGrowth();
         services.AddBooking();
         services.AddMatching();
         services.AddPrivacy();

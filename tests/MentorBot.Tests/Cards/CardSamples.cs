@@ -34,6 +34,7 @@ internal static class CardSamples
         .Concat(ConcernCardSamples.Build())
         .Concat(PulseCardSamples.Build())
         .Concat(DigestCardSamples.Build())
+        .Concat(GrowthCardSamples.Build())
         .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static CircleDebriefForm DebriefForm(Language language, CircleAnswer? draft) =>

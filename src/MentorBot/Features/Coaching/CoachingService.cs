@@ -16,6 +16,7 @@ internal sealed partial class CoachingService(
     CoachingStore store,
     CheckInStore checkIns,
     MapDirectory directory,
+    Growth.OnboardingPhases phases,
     IOptions<CoachingOptions> options,
     TimeProvider time,
     ILogger<CoachingService> logger)
@@ -173,7 +174,7 @@ internal sealed partial class CoachingService(
         return new CoachingContext(
             audience,
             map.Person.Level,
-            Onboarding.PhaseOn(map.Person.StartDate, today).Phase,
+            await phases.CurrentAsync(map.Person, today, cancellationToken),
             named,
             [.. map.AsMentee.Where(m => m.Status == MentorshipStatus.Active).SelectMany(m => m.Lanes).Distinct(StringComparer.Ordinal)],
             basis is not null && (basis.Confidence <= 2 || basis.Load >= 4),

@@ -176,6 +176,12 @@ internal static class MapCli
         Row("Pairings", summary.Mentorships);
         Row("Circles", summary.Circles);
         AnsiConsole.Write(table);
+        if (summary.People.Unexplained > 0)
+        {
+            AnsiConsole.MarkupLine($"[yellow]![/] {summary.People.Unexplained} people left the map without a reason and were ended as [bold]unspecified[/]. " +
+                "Outcomes count them as leaving the organisation; to say why, list them with [bold]left: {{ on, reason }}[/] (left-organisation, moved-unit or other) and import again.");
+        }
+
         AnsiConsole.MarkupLine(summary.Changed ? "[green]✓[/] Map imported." : "[green]✓[/] The map was already up to date: nothing changed.");
     }
 

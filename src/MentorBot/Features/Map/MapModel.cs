@@ -70,14 +70,20 @@ internal sealed record Person(
     int MentorCapacity,
     IReadOnlyList<string> Teaches,
     bool IsAdmin,
-    IReadOnlyList<string>? Needs = null)
+    IReadOnlyList<string>? Needs = null,
+    string? StepId = null,
+    DateOnly? FirstShift = null)
 {
+    /// <summary>The date time-to-independence counts from: the first shift, else the start date.</summary>
+    public DateOnly? FirstShiftOrStart => FirstShift ?? StartDate;
+
     /// <summary>Lanes this person wants a mentor for (matching reads them); empty when the map says none.</summary>
     public IReadOnlyList<string> NeedsLanes => Needs ?? [];
 
     public bool Equals(Person? other) => other is not null
         && (Id, AadObjectId, Name, Email, Level, UnitId, ManagerId, TimeZone, QuietHours, StartDate, Locale, MentorCapacity, IsAdmin)
             == (other.Id, other.AadObjectId, other.Name, other.Email, other.Level, other.UnitId, other.ManagerId, other.TimeZone, other.QuietHours, other.StartDate, other.Locale, other.MentorCapacity, other.IsAdmin)
+        && (StepId, FirstShift) == (other.StepId, other.FirstShift)
         && WorkingHours.Equals(other.WorkingHours)
         && Teaches.SequenceEqual(other.Teaches)
         && NeedsLanes.SequenceEqual(other.NeedsLanes);
@@ -135,7 +141,14 @@ internal sealed record MentorshipMap(
     IReadOnlyList<Person> People,
     IReadOnlyList<Mentorship> Mentorships,
     IReadOnlyList<Circle> Circles,
-    IReadOnlyList<LeaderScope> LeaderScopes);
+    IReadOnlyList<LeaderScope> LeaderScopes,
+    Ladder? CareerLadder = null,
+    IReadOnlyList<FormerPerson>? Former = null)
+{
+    public Ladder Ladder => CareerLadder ?? Ladder.Empty;
+
+    public IReadOnlyList<FormerPerson> Leavers => Former ?? [];
+}
 
 /// <summary>One thing wrong with a map file, and where.</summary>
 internal sealed record MapProblem(string Location, string Message)

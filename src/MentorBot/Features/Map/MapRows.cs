@@ -6,7 +6,8 @@ internal static class MapRows
     public const string PersonColumns =
         "id AS Id, aad_object_id AS AadObjectId, name AS Name, email AS Email, level AS Level, unit_id AS UnitId, manager_id AS ManagerId, " +
         "time_zone AS TimeZone, working_days AS WorkingDays, work_start AS WorkStart, work_end AS WorkEnd, quiet_start AS QuietStart, quiet_end AS QuietEnd, " +
-        "start_date AS StartDate, locale AS Locale, mentor_capacity AS MentorCapacity, teaches AS Teaches, is_admin AS IsAdmin, active AS Active, needs AS Needs";
+        "start_date AS StartDate, locale AS Locale, mentor_capacity AS MentorCapacity, teaches AS Teaches, is_admin AS IsAdmin, active AS Active, needs AS Needs, " +
+        "step_id AS StepId, first_shift AS FirstShift";
 
     public const string MentorshipColumns =
         "id AS Id, mentor_id AS MentorId, mentee_id AS MenteeId, lanes AS Lanes, kind AS Kind, cadence_every AS CadenceEvery, cadence_day AS CadenceDay, " +
@@ -24,7 +25,8 @@ internal static class MapRows
         r.Id, r.AadObjectId, r.Name, r.Email, Enum.Parse<Level>(r.Level, ignoreCase: true), r.UnitId, r.ManagerId, r.TimeZone,
         new WorkingHours([.. Split(r.WorkingDays).Select(d => MapValues.TryDay(d, out var day) ? day : DayOfWeek.Monday)], TimeOnly.Parse(r.WorkStart, System.Globalization.CultureInfo.InvariantCulture), TimeOnly.Parse(r.WorkEnd, System.Globalization.CultureInfo.InvariantCulture)),
         r.QuietStart is null || r.QuietEnd is null ? null : new LocalTimeRange(Time(r.QuietStart), Time(r.QuietEnd)),
-        r.StartDate is null ? null : Date(r.StartDate), r.Locale, (int)r.MentorCapacity, Split(r.Teaches), r.IsAdmin != 0, Split(r.Needs));
+        r.StartDate is null ? null : Date(r.StartDate), r.Locale, (int)r.MentorCapacity, Split(r.Teaches), r.IsAdmin != 0, Split(r.Needs),
+        r.StepId, r.FirstShift is null ? null : Date(r.FirstShift));
 
     public static object PersonParameters(Person p, long now) => new
     {
@@ -32,6 +34,7 @@ internal static class MapRows
         WorkingDays = Join(p.WorkingHours.Days.Select(MapValues.DayName)), WorkStart = MapValues.TimeText(p.WorkingHours.Start), WorkEnd = MapValues.TimeText(p.WorkingHours.End),
         QuietStart = p.QuietHours is null ? null : MapValues.TimeText(p.QuietHours.Start), QuietEnd = p.QuietHours is null ? null : MapValues.TimeText(p.QuietHours.End),
         StartDate = p.StartDate is { } d ? MapValues.DateText(d) : null, p.Locale, p.MentorCapacity, Teaches = Join(p.Teaches), IsAdmin = p.IsAdmin ? 1 : 0, Needs = Join(p.NeedsLanes), Now = now,
+        p.StepId, FirstShift = p.FirstShift is { } f ? MapValues.DateText(f) : null,
     };
 
     public static Mentorship ToMentorship(MentorshipRow r) => new(
@@ -88,6 +91,8 @@ internal sealed class PersonRow
     public string Needs { get; set; } = string.Empty;
     public long IsAdmin { get; set; }
     public long Active { get; set; }
+    public string? StepId { get; set; }
+    public string? FirstShift { get; set; }
 }
 
 internal sealed class MentorshipRow

@@ -27,7 +27,11 @@ internal sealed class MapStore(Database database, Privacy.AuditLog audit, MapGen
 
             var lanes = await SyncLanesAsync(connection, transaction, map.Lanes, now, tracker, cancellationToken);
             var units = await SyncUnitsAsync(connection, transaction, map.Units, now, tracker, cancellationToken);
+            await LadderStore.ReplaceAsync(connection, transaction, map.Ladder, cancellationToken);
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var history = await PersonHistory.BeforeImportAsync(connection, transaction, map, now, today, cancellationToken);
             var people = await SyncPeopleAsync(connection, transaction, map.People, now, tracker, cancellationToken);
+            people.Unexplained = await PersonHistory.AfterImportAsync(connection, transaction, map, history, now, today, cancellationToken);
             var mentorships = await SyncMentorshipsAsync(connection, transaction, map.Mentorships, now, tracker, cancellationToken);
             var circles = await SyncCirclesAsync(connection, transaction, map.Circles, now, tracker, cancellationToken);
             await connection.ExecuteAsync("DELETE FROM map_leader_scopes", transaction: transaction);
@@ -74,6 +78,7 @@ internal sealed class MapStore(Database database, Privacy.AuditLog audit, MapGen
             $"SELECT {MapRows.CircleColumns} FROM map_circles WHERE active = 1 ORDER BY id", cancellationToken: cancellationToken));
         var scopes = await connection.QueryAsync<(string Leader, string Kind, string Unit)>(new CommandDefinition(
             "SELECT leader_id, kind, unit_id FROM map_leader_scopes ORDER BY leader_id, kind, unit_id", cancellationToken: cancellationToken));
+        var ladder = await LadderStore.LoadAsync(connection, cancellationToken);
         return new MentorshipMap(
             name ?? "Mentorship programme",
             [.. lanes.Select(l => new Lane(l.Id, l.Name, l.Description))],
@@ -81,7 +86,8 @@ internal sealed class MapStore(Database database, Privacy.AuditLog audit, MapGen
             [.. people.Select(MapRows.ToPerson)],
             [.. mentorships.Select(MapRows.ToMentorship)],
             [.. circles.Select(MapRows.ToCircle)],
-            [.. scopes.Select(s => new LeaderScope(s.Leader, Enum.Parse<LeaderScopeKind>(s.Kind, ignoreCase: true), s.Unit.Length == 0 ? null : s.Unit))]);
+            [.. scopes.Select(s => new LeaderScope(s.Leader, Enum.Parse<LeaderScopeKind>(s.Kind, ignoreCase: true), s.Unit.Length == 0 ? null : s.Unit))],
+            ladder);
     }
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
@@ -123,14 +129,15 @@ internal sealed class MapStore(Database database, Privacy.AuditLog audit, MapGen
         return await SyncAsync(c, t, "map_people", people, p => p.Id, existing, now, tracker, cancellationToken,
             """
             INSERT INTO map_people (id, aad_object_id, name, email, level, unit_id, manager_id, time_zone, working_days, work_start, work_end,
-                quiet_start, quiet_end, start_date, locale, mentor_capacity, teaches, is_admin, active, updated_at_ms, ended_at_ms, needs)
+                quiet_start, quiet_end, start_date, locale, mentor_capacity, teaches, is_admin, active, updated_at_ms, ended_at_ms, needs, step_id, first_shift)
             VALUES (@Id, @AadObjectId, @Name, @Email, @Level, @UnitId, @ManagerId, @TimeZone, @WorkingDays, @WorkStart, @WorkEnd,
-                @QuietStart, @QuietEnd, @StartDate, @Locale, @MentorCapacity, @Teaches, @IsAdmin, 1, @Now, NULL, @Needs)
+                @QuietStart, @QuietEnd, @StartDate, @Locale, @MentorCapacity, @Teaches, @IsAdmin, 1, @Now, NULL, @Needs, @StepId, @FirstShift)
             ON CONFLICT (id) DO UPDATE SET aad_object_id = excluded.aad_object_id, name = excluded.name, email = excluded.email, level = excluded.level,
                 unit_id = excluded.unit_id, manager_id = excluded.manager_id, time_zone = excluded.time_zone, working_days = excluded.working_days,
                 work_start = excluded.work_start, work_end = excluded.work_end, quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end,
                 start_date = excluded.start_date, locale = excluded.locale, mentor_capacity = excluded.mentor_capacity, teaches = excluded.teaches,
-                is_admin = excluded.is_admin, active = 1, updated_at_ms = excluded.updated_at_ms, ended_at_ms = NULL, needs = excluded.needs
+                is_admin = excluded.is_admin, active = 1, updated_at_ms = excluded.updated_at_ms, ended_at_ms = NULL, needs = excluded.needs,
+                step_id = excluded.step_id, first_shift = excluded.first_shift, left_on = NULL, end_reason = NULL
             """,
             person => MapRows.PersonParameters(person, now),
             "active = 0, updated_at_ms = @now, ended_at_ms = @now");
@@ -258,6 +265,9 @@ internal sealed class SectionChanges
     public int Ended { get; set; }
 
     public int Unchanged { get; set; }
+
+    /// <summary>People ended because the file no longer lists them, with no <c>left</c> to say why.</summary>
+    public int Unexplained { get; set; }
 
     public void Count(bool existed)
     {

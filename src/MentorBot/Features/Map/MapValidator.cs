@@ -27,21 +27,67 @@ internal static class MapValidator
         var lanes = ValidateLanes(document.Lanes ?? [], Problem);
         var laneIds = Ids(document.Lanes, l => l.Id);
         var personIds = Ids(document.People, p => p.Id);
-        var units = ValidateUnits(document.Units ?? [], personIds, Problem);
+        var left = Leavers(document.People ?? [], Problem);
+
+        // Someone who has left can no longer take concerns, facilitate, belong to a circle or lead a scope.
+        var here = personIds.Where(id => !left.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
+        var units = ValidateUnits(document.Units ?? [], here, Problem);
         var unitIds = Ids(document.Units, u => u.Id);
-        var people = PeopleRules.Validate(document.People ?? [], laneIds, unitIds, programmeZone, Problem);
+        var ladder = LadderRules.Validate(document.Ladder, laneIds, Problem);
+        var stepIds = ladder.Steps.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var people = PeopleRules.Validate(document.People ?? [], laneIds, unitIds, programmeZone, Problem, stepIds);
         var byId = people.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var mentorships = MentorshipRules.Validate(document.Mentorships ?? [], byId, personIds, laneIds, Problem);
-        var circles = ValidateCircles(document.Circles ?? [], personIds, laneIds, Problem);
-        var scopes = ValidateScopes(document.LeaderScopes ?? [], personIds, unitIds, Problem);
+        ReportPairingsWithLeavers(document.Mentorships ?? [], left, Problem);
+
+        var circles = ValidateCircles(document.Circles ?? [], here, laneIds, Problem);
+        var scopes = ValidateScopes(document.LeaderScopes ?? [], here, unitIds, Problem);
 
         if (problems.Count > 0)
         {
             return (null, problems);
         }
 
-        var map = new MentorshipMap(document.Programme?.Name?.Trim() is { Length: > 0 } name ? name : "Mentorship programme", lanes, units, people, mentorships, circles, scopes);
+        var former = people.Where(p => left.ContainsKey(p.Id)).Select(p => new FormerPerson(p, left[p.Id].On, left[p.Id].Reason)).ToList();
+        var map = new MentorshipMap(
+            document.Programme?.Name?.Trim() is { Length: > 0 } name ? name : "Mentorship programme", lanes, units,
+            [.. people.Where(p => !left.ContainsKey(p.Id))], mentorships, circles, scopes, ladder, former);
         return (map, problems);
+    }
+
+    private static Dictionary<string, (DateOnly On, EndReason Reason)> Leavers(List<PersonEntry> entries, Action<string, string> problem)
+    {
+        var left = new Dictionary<string, (DateOnly On, EndReason Reason)>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (PersonGrowthRules.Left(entries[i], $"$.people[{i}]", problem) is { } l && entries[i].Id is { } id)
+            {
+                left.TryAdd(id, l);
+            }
+        }
+
+        return left;
+    }
+
+    private static void ReportPairingsWithLeavers(List<MentorshipEntry> entries, Dictionary<string, (DateOnly On, EndReason Reason)> left, Action<string, string> problem)
+    {
+        if (left.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            var open = !string.Equals(e.Status, "ended", StringComparison.OrdinalIgnoreCase);
+            foreach (var who in new[] { e.Mentor, e.Mentee })
+            {
+                if (open && who is not null && left.ContainsKey(who))
+                {
+                    problem($"$.mentorships[{i}]", $"'{who}' has left (people[].left): end this pairing (status: ended) or remove it.");
+                }
+            }
+        }
     }
 
     private static HashSet<string> Ids<T>(IEnumerable<T>? items, Func<T, string?> id) =>

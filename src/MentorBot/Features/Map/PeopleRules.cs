@@ -5,7 +5,8 @@ namespace MentorBot.Features.Map;
 /// <summary>Validation of the people section, including reporting-line cycles.</summary>
 internal static class PeopleRules
 {
-    public static List<Person> Validate(List<PersonEntry> entries, HashSet<string> laneIds, HashSet<string> unitIds, string programmeZone, Action<string, string> problem)
+    public static List<Person> Validate(
+        List<PersonEntry> entries, HashSet<string> laneIds, HashSet<string> unitIds, string programmeZone, Action<string, string> problem, HashSet<string>? stepIds = null)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var seenAad = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -14,6 +15,15 @@ internal static class PeopleRules
         for (var i = 0; i < entries.Count; i++)
         {
             var person = ValidateOne(entries[i], $"$.people[{i}]", i, seen, seenAad, allIds, laneIds, unitIds, programmeZone, problem);
+            if (person is not null && PersonGrowthRules.Read(entries[i], $"$.people[{i}]", stepIds ?? [], problem) is { } growth)
+            {
+                person = person with { StepId = growth.StepId, FirstShift = growth.FirstShift };
+            }
+            else
+            {
+                person = null;
+            }
+
             if (person is not null)
             {
                 people.Add(person);

@@ -91,6 +91,11 @@ internal sealed class ErasureRun(Database database, DbConnection connection, DbT
         await RemoveAsync("match_unmatched", "DELETE FROM match_unmatched WHERE mentee_id = @id", p);
         await RemoveAsync("rematch_requests", "DELETE FROM rematch_requests WHERE mentee_id = @id OR mentor_id = @id", p);
         await RemoveAsync("map_leader_scopes", "DELETE FROM map_leader_scopes WHERE leader_id = @id", p);
+        await RemoveAsync("competency_events", "DELETE FROM competency_events WHERE person_id = @id", p);
+        await RemoveAsync("competency_status", "DELETE FROM competency_status WHERE person_id = @id", p);
+        await RemoveAsync("independence", "DELETE FROM independence WHERE person_id = @id", p);
+        await RemoveAsync("onboarding_phases", "DELETE FROM onboarding_phases WHERE person_id = @id", p);
+        await RemoveAsync("person_history", "DELETE FROM person_history WHERE person_id = @id", p);
 
         // Concerns they raised keep only what the digest counts (unit, dates, status): the words and the conversation go,
         // named or anonymous. Concerns they received or handled stay with the sender, unlinked from them.
@@ -136,6 +141,9 @@ internal sealed class ErasureRun(Database database, DbConnection connection, DbT
             + await ExecuteAsync("UPDATE concerns SET resolved_by = @erased WHERE resolved_by = @id", p));
         Count("concern_messages", unlinked: await ExecuteAsync("UPDATE concern_messages SET author_id = NULL, body = '' WHERE author_id = @id", p));
         Count("pulses", unlinked: await ExecuteAsync("UPDATE pulses SET created_by = NULL WHERE created_by = @id", p));
+        Count("competency_events", unlinked: await ExecuteAsync("UPDATE competency_events SET actor_id = @erased WHERE actor_id = @id", p));
+        Count("competency_status", unlinked: await ExecuteAsync("UPDATE competency_status SET validator_id = @erased WHERE validator_id = @id", p));
+        Count("pilots", unlinked: await ExecuteAsync("UPDATE pilots SET started_by = @erased WHERE started_by = @id", p));
 
         var circles = await QueryAsync<(string Id, string Facilitator, string Members)>("SELECT id, facilitator_id, members FROM map_circles", null);
         foreach (var circle in circles.Where(c => c.Facilitator == id || c.Members.Split(',').Contains(id, StringComparer.Ordinal)))

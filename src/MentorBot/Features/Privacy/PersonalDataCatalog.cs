@@ -35,7 +35,7 @@ internal static class PersonalDataCatalog
 {
     /// <summary>Tables with no personal data: lanes, the programme's name, when circle debriefs open, schema versions, the map's change counter. Hangfire's state (its own schema or file) holds job ids and times only.</summary>
     /// <remarks>Pulse answers and comments hold no link to a person by design (see docs/PRIVACY.md); runs are schedule data.</remarks>
-    public static IReadOnlyList<string> NotPersonal { get; } = ["map_lanes", "map_programme", "map_generation", "circle_debriefs", "schema_migrations", "pulse_runs", .. Pulses.PulseBallotBox.AnswerTables];
+    public static IReadOnlyList<string> NotPersonal { get; } = ["map_lanes", "map_programme", "map_ladder_steps", "map_competencies", "map_generation", "circle_debriefs", "schema_migrations", "pulse_runs", .. Pulses.PulseBallotBox.AnswerTables];
 
     public static IReadOnlyList<PersonalTable> Tables(Database database)
     {
@@ -73,6 +73,12 @@ internal static class PersonalDataCatalog
             new("pulses", "created_by = @id", "created_at_ms, id"),
             new("digest_settings", "leader_id = @id", "leader_id"),
             new("pulse_responded", "person_id = @id", "run_id"),
+            new("person_history", "person_id = @id", "at_ms, id"),
+            new("competency_events", "person_id = @id OR actor_id = @id", "at_ms, id"),
+            new("competency_status", "person_id = @id OR validator_id = @id", "competency_id, person_id"),
+            new("independence", "person_id = @id", "person_id"),
+            new("onboarding_phases", "person_id = @id", "person_id"),
+            new("pilots", "started_by = @id", "created_at_ms, id"),
             new("conversation_references", "aad_object_id = @aad", "created_at_ms, conversation_id", SubjectKey.ObjectId),
             new("processed_activities", "EXISTS (SELECT 1 FROM conversation_references c WHERE c.aad_object_id = @aad AND substr(activity_key, 1, length(c.conversation_id) + 1) = c.conversation_id || '|')", "received_at_ms, activity_key", SubjectKey.ObjectId),
             new("audit_log", "subject = @id OR actor = @id OR subject = @aad OR subject = @audit OR actor = @audit", "at_ms, id", SubjectKey.Any),

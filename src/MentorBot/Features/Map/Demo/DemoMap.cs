@@ -11,7 +11,7 @@ namespace MentorBot.Features.Map.Demo;
 internal static class DemoMap
 {
     private const string ResourceName = "MentorBot.Features.Map.Demo.demo-map.json";
-    private static readonly string[] DateFields = ["startDate", "pausedUntil", "calibrationDate"];
+    private static readonly string[] DateFields = ["startDate", "pausedUntil", "calibrationDate", "firstShift", "on"];
 
     public static MentorshipMap Load(DateOnly today)
     {

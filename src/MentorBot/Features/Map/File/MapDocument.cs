@@ -19,6 +19,9 @@ internal sealed class MapDocument
     public List<CircleEntry>? Circles { get; set; }
 
     public List<LeaderScopeEntry>? LeaderScopes { get; set; }
+
+    /// <summary>The career ladder: tracks of ordered steps and the competencies each asks for.</summary>
+    public LadderSection? Ladder { get; set; }
 }
 
 internal sealed class ProgrammeSection
@@ -88,6 +91,24 @@ internal sealed class PersonEntry
 
     /// <summary>Extra roles, for example "admin" for a programme admin.</summary>
     public List<string>? Roles { get; set; }
+
+    /// <summary>The person's current step on the ladder (a step id).</summary>
+    public string? Step { get; set; }
+
+    /// <summary>yyyy-MM-dd of the first shift worked; time-to-independence counts from it (else from startDate).</summary>
+    public string? FirstShift { get; set; }
+
+    /// <summary>Set when the person has left: they are ended with this date and reason, and their history is kept.</summary>
+    public LeftEntry? Left { get; set; }
+}
+
+internal sealed class LeftEntry
+{
+    /// <summary>yyyy-MM-dd.</summary>
+    public string? On { get; set; }
+
+    /// <summary>left-organisation, moved-unit or other.</summary>
+    public string? Reason { get; set; }
 }
 
 internal sealed class WorkingHoursEntry
@@ -177,4 +198,58 @@ internal sealed class LeaderScopeEntry
 
     /// <summary>True: the whole organisation.</summary>
     public bool? Organisation { get; set; }
+}
+
+internal sealed class LadderSection
+{
+    public List<TrackEntry>? Tracks { get; set; }
+}
+
+internal sealed class TrackEntry
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    /// <summary>In order: the first step is where the track starts.</summary>
+    public List<StepEntry>? Steps { get; set; }
+}
+
+internal sealed class StepEntry
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    /// <summary>director, manager, lead or staff: the level people on this step usually hold.</summary>
+    public string? Level { get; set; }
+
+    public List<CompetencyEntry>? Competencies { get; set; }
+
+    /// <summary>The competencies a new hire on this step needs validated in each phase of the first 90 days.</summary>
+    public OnboardingEntry? Onboarding { get; set; }
+}
+
+internal sealed class CompetencyEntry
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Lane { get; set; }
+
+    /// <summary>demonstration, verbal-explanation, observation.</summary>
+    public List<string>? Methods { get; set; }
+
+    /// <summary>mentors (the person's mentors in the lane), unit-leads, unit-managers.</summary>
+    public List<string>? Validators { get; set; }
+}
+
+internal sealed class OnboardingEntry
+{
+    public List<string>? Observe { get; set; }
+
+    public List<string>? PractiseWithSupport { get; set; }
+
+    public List<string>? PractiseIndependently { get; set; }
 }

@@ -26,7 +26,28 @@ internal static class MapDocumentWriter
             ReportingLine = g.Any(s => s.Kind == LeaderScopeKind.ReportingLine) ? true : null,
             Organisation = g.Any(s => s.Kind == LeaderScopeKind.Organisation) ? true : null,
         })],
+        Ladder = map.Ladder.Tracks.Count == 0 ? null : new LadderSection
+        {
+            Tracks = [.. map.Ladder.Tracks.Select(t => new TrackEntry { Id = t.Id, Name = t.Name, Steps = [.. t.Steps.Select(ToEntry)] })],
+        },
     };
+
+    private static StepEntry ToEntry(LadderStep s)
+    {
+        List<string>? Phase(OnboardingPhase phase) => s.Onboarding.Where(o => o.Value == phase).Select(o => o.Key).ToList() is { Count: > 0 } ids ? ids : null;
+        return new StepEntry
+        {
+            Id = s.Id, Name = s.Name, Level = s.Level?.ToString().ToLowerInvariant(),
+            Competencies = [.. s.Competencies.Select(c => new CompetencyEntry
+            {
+                Id = c.Id, Name = c.Name, Lane = c.LaneId, Methods = [.. c.Methods.Select(LadderNames.Name)], Validators = [.. c.Validators.Select(LadderNames.Name)],
+            })],
+            Onboarding = s.Onboarding.Count == 0 ? null : new OnboardingEntry
+            {
+                Observe = Phase(OnboardingPhase.Observe), PractiseWithSupport = Phase(OnboardingPhase.PractiseWithSupport), PractiseIndependently = Phase(OnboardingPhase.PractiseIndependently),
+            },
+        };
+    }
 
     public static PersonEntry ToEntry(Person p) => new()
     {
@@ -37,6 +58,7 @@ internal static class MapDocumentWriter
         StartDate = p.StartDate is { } d ? MapValues.DateText(d) : null, Locale = p.Locale, MentorCapacity = p.MentorCapacity, Teaches = [.. p.Teaches],
         Needs = p.NeedsLanes.Count == 0 ? null : [.. p.NeedsLanes],
         Roles = p.IsAdmin ? ["admin"] : null,
+        Step = p.StepId, FirstShift = p.FirstShift is { } f ? MapValues.DateText(f) : null,
     };
 
     private static CadenceEntry ToEntry(Cadence c) =>

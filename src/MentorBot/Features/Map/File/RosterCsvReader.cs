@@ -5,7 +5,8 @@ namespace MentorBot.Features.Map.File;
 /// <summary>
 /// Reads a people roster from CSV. Columns, by header name in any order (only id, name and level are required):
 /// id, name, email, aadObjectId, level, unit, manager, timeZone, workingDays ("mon tue wed"), workStart, workEnd,
-/// quietStart, quietEnd, startDate, locale, mentorCapacity, teaches ("lane-a lane-b"), roles.
+/// quietStart, quietEnd, startDate, locale, mentorCapacity, teaches ("lane-a lane-b"), roles, step, firstShift, and for someone
+/// who has left, leftOn and leftReason (left-organisation, moved-unit or other).
 /// </summary>
 internal static class RosterCsvReader
 {
@@ -61,7 +62,8 @@ internal static class RosterCsvReader
             {
                 Id = Field("id"), Name = Field("name"), Email = Field("email"), AadObjectId = Field("aadObjectId"), Level = Field("level"), Unit = Field("unit"),
                 Manager = Field("manager"), TimeZone = Field("timeZone"), StartDate = Field("startDate"), Locale = Field("locale"), MentorCapacity = capacity,
-                Teaches = Words("teaches"), Roles = Words("roles"),
+                Teaches = Words("teaches"), Roles = Words("roles"), Step = Field("step"), FirstShift = Field("firstShift"),
+                Left = Field("leftOn") is null && Field("leftReason") is null ? null : new LeftEntry { On = Field("leftOn"), Reason = Field("leftReason") },
                 WorkingHours = Field("workingDays") is null && Field("workStart") is null && Field("workEnd") is null
                     ? null
                     : new WorkingHoursEntry { Days = Words("workingDays"), Start = Field("workStart"), End = Field("workEnd") },
