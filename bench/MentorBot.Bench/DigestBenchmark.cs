@@ -89,7 +89,7 @@ internal static class DigestBenchmark
 
         await using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new MentorBot.Hosting.Telemetry.MentorBotMetrics(meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        var service = new DigestService(database, new DigestQuery(database), Options.Create(new DigestOptions()), metrics, new FixedClock(Now), NullLogger<DigestService>.Instance);
+        var service = new DigestService(database, new DigestQuery(database), new MentorBot.Features.Outcomes.OutcomeQuery(database), Options.Create(new DigestOptions()), metrics, new FixedClock(Now), NullLogger<DigestService>.Instance);
         var director = Person(DigestBenchData.PersonId(0), admin: true);
         var manager = Person(DigestBenchData.PersonId(1), admin: false);
         var organisation = await TimeAsync(() => service.ReportAsync(director, DigestService.Organisation, default));

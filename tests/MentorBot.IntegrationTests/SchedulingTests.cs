@@ -27,7 +27,7 @@ public sealed class SchedulingTests
         var recurring = connection.GetRecurringJobs().ToDictionary(job => job.Id);
 
         Assert.Equal(
-            ["activity-memory", "answer-retention", "booking-recovery", "calibration", "checkins", "circle-debriefs", "concerns", "digests", "pulses", "quarterly-reviews", "unreachable-report"],
+            ["activity-memory", "answer-retention", "booking-recovery", "calibration", "checkins", "circle-debriefs", "concerns", "digests", "onboarding-phases", "pilot-reports", "pulses", "quarterly-reviews", "unreachable-report"],
             recurring.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("* * * * *", recurring["checkins"].Cron);
         Assert.Equal("* * * * *", recurring["digests"].Cron);

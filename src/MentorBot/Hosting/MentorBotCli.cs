@@ -13,7 +13,7 @@ namespace MentorBot.Hosting;
 /// </summary>
 internal static class MentorBotCli
 {
-    private static readonly string[] Verbs = ["map", "manifest", "health", "dispatch", "match", "privacy"];
+    private static readonly string[] Verbs = ["map", "manifest", "health", "dispatch", "match", "privacy", "outcomes", "pilot"];
 
     /// <summary>Asking for help prints it and exits: it never starts the bot.</summary>
     private static readonly string[] HelpSwitches = ["--help", "-h", "-?", "help"];
@@ -44,6 +44,11 @@ internal static class MentorBotCli
         root.Subcommands.Add(Features.CheckIns.DispatchCli.Create(cancellationToken => BuildBotServicesAsync(hostArgs, cancellationToken)));
         root.Subcommands.Add(Features.Matching.MatchCli.Create(cancellationToken => BuildBotServicesAsync(hostArgs, cancellationToken)));
         root.Subcommands.Add(Features.Privacy.PrivacyCli.Create(cancellationToken => BuildServicesAsync(hostArgs, cancellationToken)));
+        foreach (var command in Features.Outcomes.OutcomesCli.Create(cancellationToken => BuildBotServicesAsync(hostArgs, cancellationToken)))
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.Subcommands.Add(Features.TeamsApp.ManifestCli.Create(() => Host.CreateApplicationBuilder(hostArgs).Configuration, Path.GetFullPath("manifest")));
         return await root.Parse(verb).InvokeAsync();
     }

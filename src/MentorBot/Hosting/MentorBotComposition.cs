@@ -8,6 +8,7 @@ using MentorBot.Features.Concerns;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Digest;
 using MentorBot.Features.Growth;
+using MentorBot.Features.Outcomes;
 using MentorBot.Features.Map;
 using MentorBot.Features.Matching;
 using MentorBot.Features.Privacy;
@@ -77,6 +78,7 @@ internal static class MentorBotComposition
         services.AddCoaching();
         services.AddReflections();
         services.AddGrowth();
+        services.AddOutcomes();
         services.AddBooking();
         services.AddMatching();
         services.AddPrivacy();

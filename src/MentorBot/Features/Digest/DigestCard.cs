@@ -60,6 +60,16 @@ internal static class DigestCard
             (l.Pick("Pairings with a low calibration score", "Parejas con calibración baja"), DigestText.Count(r.LowCalibrations, k, l)),
             (l.Pick("New hires", "Nuevas incorporaciones"), NewHires(r, l)),
             (l.Pick("People MentorBot can't reach yet", "Personas a las que MentorBot aún no llega"), DigestText.Count(r.Unreachable, l))));
+        if (r.Outcomes is { } outcomes)
+        {
+            body.Add(DigestBlocks.Section(l.Pick("Growth and outcomes (last 12 months)", "Crecimiento y resultados (últimos 12 meses)")));
+            body.Add(Blocks.Facts(
+                (l.Pick("Time to independence", "Tiempo hasta la autonomía"), Outcomes.OutcomeCard.Independence(outcomes, l)),
+                (l.Pick("Competencies validated", "Competencias validadas"), outcomes.Validations.IsShown ? DigestText.Count((int)outcomes.Validations.Value, l) : Outcomes.OutcomeCard.Hidden(outcomes.Validations, l)),
+                (l.Pick("New hires still here at 90 days", "Incorporaciones que siguen a los 90 días"), Outcomes.OutcomeCard.Rate(outcomes.Retention90, l)),
+                (l.Pick("Confidence, new hires", "Confianza, incorporaciones"), Outcomes.OutcomeCard.Score(outcomes.NewHireConfidence, l))));
+        }
+
         if (r.ConcernsOpen is { } open && r.ConcernsResolved is { } resolved)
         {
             body.Add(DigestBlocks.Section(l.Pick("Concerns raised (last 5 weeks, counts only)", "Inquietudes planteadas (últimas 5 semanas, solo totales)")));

@@ -64,7 +64,8 @@ internal sealed record DigestReport(
     IReadOnlyList<UnitLine> Units,
     UnitLine Total,
     Cell? ConcernsOpen = null,
-    Cell? ConcernsResolved = null)
+    Cell? ConcernsResolved = null,
+    Outcomes.OutcomeLine? Outcomes = null)
 {
     public WeekPoint ThisWeek => Weeks[^1];
 }

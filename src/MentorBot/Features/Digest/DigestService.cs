@@ -15,6 +15,7 @@ namespace MentorBot.Features.Digest;
 internal sealed partial class DigestService(
     Database database,
     DigestQuery query,
+    Outcomes.OutcomeQuery outcomes,
     IOptions<DigestOptions> options,
     Hosting.Telemetry.MentorBotMetrics metrics,
     TimeProvider time,
@@ -52,7 +53,11 @@ internal sealed partial class DigestService(
         var today = CallerProfiles.LocalToday(reader, now);
         var data = await query.LoadAsync(scope, now, today, cancellationToken);
         var header = new DigestHeader(key, await NameAsync(scope, data.UnitNames, Languages.From(reader.Locale), cancellationToken), now, reader.TimeZone, options.Value.AllowNudgeList);
-        var report = DigestFigures.From(data, header, options.Value.MinGroupSize, today);
+        var outcomeInput = await outcomes.LoadAsync(scope, today.AddMonths(-Outcomes.OutcomeService.Months).AddDays(1), today.AddDays(1), null, cancellationToken);
+        var report = DigestFigures.From(data, header, options.Value.MinGroupSize, today) with
+        {
+            Outcomes = Outcomes.DigestOutcomes.From(outcomeInput, data.PublishedUnitSets, options.Value.MinGroupSize),
+        };
         Log.Computed(logger, key, data.People, clock.ElapsedMilliseconds);
         metrics.DigestBuilt(key == Organisation ? "organisation" : "leader", clock.Elapsed);
         return report;

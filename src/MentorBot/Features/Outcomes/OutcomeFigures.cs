@@ -1,0 +1,81 @@
+using MentorBot.Features.Digest;
+
+namespace MentorBot.Features.Outcomes;
+
+/// <summary>One group's outcome figures after the privacy rules. Each cell's <see cref="Cell.Of"/> is the count behind it.</summary>
+internal sealed record OutcomeLine(
+    string Key, string Name, Cell Independence, Cell IndependenceLower, Cell IndependenceUpper, Cell Validations, Cell Retention90, Cell Retention12,
+    Cell Promotion, Cell NewHireConfidence, Cell OtherConfidence);
+
+/// <summary>The outcome report for one scope and window: the total, then per unit and per cohort of start months.</summary>
+internal sealed record OutcomeReport(
+    string ScopeName, DateOnly From, DateOnly To, int MinGroupSize, int Months, OutcomeLine Total, IReadOnlyList<OutcomeLine> Units, IReadOnlyList<OutcomeLine> Cohorts);
+
+/// <summary>
+/// The digest's privacy rules over outcome tables, pure. Each figure is shown for a group of at least the threshold;
+/// in a breakdown, complementary suppression hides more parts until no hidden part can be had by subtracting the shown
+/// ones from the total, and a count of people (promoted) is shown only at zero or the threshold and above.
+/// </summary>
+internal static class OutcomeFigures
+{
+    public static OutcomeReport From(string scopeName, OutcomeInput input, OutcomeRaw total, IReadOnlyList<OutcomeRaw> units, IReadOnlyList<OutcomeRaw> cohorts, int minGroupSize)
+    {
+        var k = Suppression.Threshold(minGroupSize);
+        return new OutcomeReport(scopeName, input.From, input.To, k, input.Months, Line(total, Primary(total, k), k), Breakdown(units, k), Breakdown(cohorts, k));
+    }
+
+    /// <summary>Each figure's own state for one group, before any complementary suppression.</summary>
+    private static CellState[] Primary(OutcomeRaw r, int k) =>
+    [
+        Suppression.Group(r.DaysToIndependence.Count, k),
+        Suppression.Count(r.Validations, k),
+        Suppression.Group(r.Retention90Eligible, k),
+        Suppression.Group(r.Retention12Eligible, k),
+        Suppression.Count(r.Promoted, r.Headcount, k),
+        Average(r.NewHireConfidence, k),
+        Average(r.OtherConfidence, k),
+    ];
+
+    private static int[] Sizes(OutcomeRaw r) =>
+        [r.DaysToIndependence.Count, r.Validations, r.Retention90Eligible, r.Retention12Eligible, r.Promoted, r.NewHireConfidence.Count, r.OtherConfidence.Count];
+
+    private static CellState Average(IReadOnlyList<double> values, int k) =>
+        values.Count == 0 ? CellState.Empty : Suppression.Average(values.Count, values.Min(), values.Max(), k);
+
+    private static List<OutcomeLine> Breakdown(IReadOnlyList<OutcomeRaw> parts, int k)
+    {
+        var primary = parts.Select(p => Primary(p, k)).ToList();
+        var sizes = parts.Select(Sizes).ToList();
+        var states = parts.Select(_ => new CellState[7]).ToList();
+        for (var figure = 0; figure < 7; figure++)
+        {
+            var column = Suppression.Breakdown([.. sizes.Select(s => s[figure])], k, [.. primary.Select(p => p[figure])]);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                states[i][figure] = column[i];
+            }
+        }
+
+        return [.. parts.Select((p, i) => Line(p, states[i], k))];
+    }
+
+    private static OutcomeLine Line(OutcomeRaw r, CellState[] s, int k)
+    {
+        var (median, lower, upper) = OutcomeCalculator.Spread(r.DaysToIndependence);
+        var n = r.DaysToIndependence.Count;
+        return new OutcomeLine(
+            r.Key,
+            r.Name,
+            Cell.Make(s[0], median, n),
+            Cell.Make(s[0], lower, n),
+            Cell.Make(s[0], upper, n),
+            Cell.Make(s[1], r.Validations, r.Validations),
+            Cell.Make(s[2], Rate(r.Retention90Stayed, r.Retention90Eligible), r.Retention90Eligible),
+            Cell.Make(s[3], Rate(r.Retention12Stayed, r.Retention12Eligible), r.Retention12Eligible),
+            Cell.Make(s[4], Rate(r.Promoted, r.Headcount), r.Headcount),
+            Cell.Make(s[5], r.NewHireConfidence.DefaultIfEmpty().Average(), r.NewHireConfidence.Count),
+            Cell.Make(s[6], r.OtherConfidence.DefaultIfEmpty().Average(), r.OtherConfidence.Count));
+    }
+
+    private static double Rate(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+}

@@ -1,0 +1,99 @@
+using Dapper;
+using MentorBot.Features.Digest;
+using MentorBot.Features.Map;
+using MentorBot.Persistence;
+
+namespace MentorBot.Features.Outcomes;
+
+/// <summary>
+/// Reads what outcomes are computed from, for a scope and a window, in five set-based queries: people (present and
+/// former, no names), independence dates, promotions, validations per unit and confidence per person. Nothing read
+/// here is text anyone wrote.
+/// </summary>
+internal sealed class OutcomeQuery(Database database)
+{
+    public async Task<OutcomeInput> LoadAsync(DigestScope scope, DateOnly from, DateOnly to, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        progress?.Report("people");
+        var rows = (await connection.QueryAsync<(string Id, string Unit, string? Manager, string? Start, string? FirstShift, string? LeftOn, string? Reason, long Active)>(new CommandDefinition(
+            "SELECT id, COALESCE(unit_id, ''), manager_id, start_date, first_shift, left_on, end_reason, active FROM map_people", cancellationToken: cancellationToken))).ToList();
+        var members = Members(scope, rows);
+        var independence = (await connection.QueryAsync<(string Person, string On)>(new CommandDefinition(
+            "SELECT person_id, independent_on FROM independence", cancellationToken: cancellationToken))).ToDictionary(r => r.Person, r => r.On, StringComparer.Ordinal);
+
+        progress?.Report("history");
+        var steps = (await connection.QueryAsync<(string Id, string Track, long Position)>(new CommandDefinition(
+            "SELECT id, track_id, position FROM map_ladder_steps", cancellationToken: cancellationToken))).ToDictionary(s => s.Id, s => (s.Track, s.Position), StringComparer.Ordinal);
+        var promotions = (await connection.QueryAsync<(string Person, string On, string Change, string? From, string? To)>(new CommandDefinition(
+                "SELECT person_id, on_date, change, from_value, to_value FROM person_history WHERE change IN ('level', 'step') AND on_date >= @since",
+                new { since = MapValues.DateText(from) }, cancellationToken: cancellationToken)))
+            .Where(h => IsPromotion(h.Change, h.From, h.To, steps))
+            .ToLookup(h => h.Person, h => MapValues.TryDate(h.On, out var d) ? d : default, StringComparer.Ordinal);
+
+        progress?.Report("validations");
+        var validations = (await connection.QueryAsync<(string Unit, long Count)>(new CommandDefinition(
+                """
+                SELECT COALESCE(p.unit_id, ''), COUNT(*) FROM competency_status s JOIN map_people p ON p.id = s.person_id
+                WHERE s.status = 'validated' AND s.observed_on >= @from AND s.observed_on < @to
+                GROUP BY COALESCE(p.unit_id, '')
+                """,
+                new { from = MapValues.DateText(from), to = MapValues.DateText(to) }, cancellationToken: cancellationToken)))
+            .ToDictionary(v => v.Unit, v => (int)v.Count, StringComparer.Ordinal);
+
+        progress?.Report("confidence");
+        var fromMs = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var toMs = new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var confidence = (await connection.QueryAsync<(string Person, double Sum, long Count)>(new CommandDefinition(
+                """
+                SELECT person_id, SUM(CAST(confidence AS DOUBLE PRECISION)), COUNT(*) FROM checkin_answers
+                WHERE scores_shared = 1 AND submitted_at_ms >= @fromMs AND submitted_at_ms < @toMs
+                GROUP BY person_id
+                """,
+                new { fromMs, toMs }, cancellationToken: cancellationToken)))
+            .Where(c => members.ContainsKey(c.Person))
+            .Select(c => new ConfidenceScores(c.Person, c.Sum, (int)c.Count))
+            .ToList();
+
+        var units = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition("SELECT id, name FROM map_units", cancellationToken: cancellationToken)))
+            .ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
+        var people = members.Values.Select(r => new OutcomePerson(
+            r.Id, r.Unit, Date(r.Start), Date(r.FirstShift), Date(r.LeftOn), r.Active == 1 ? null : LadderNames.ReasonOrUnspecified(r.Reason),
+            Date(independence.GetValueOrDefault(r.Id)), [.. promotions[r.Id]])).ToList();
+        var scopeUnits = people.Select(p => p.UnitId).ToHashSet(StringComparer.Ordinal);
+        return new OutcomeInput(people, validations.Where(v => scopeUnits.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal), confidence, from, to, units);
+    }
+
+    /// <summary>The scope's people, present or former: by unit, or under the leader through the recorded manager chain.</summary>
+    private static Dictionary<string, (string Id, string Unit, string? Manager, string? Start, string? FirstShift, string? LeftOn, string? Reason, long Active)> Members(
+        DigestScope scope, List<(string Id, string Unit, string? Manager, string? Start, string? FirstShift, string? LeftOn, string? Reason, long Active)> rows)
+    {
+        var line = new HashSet<string>(StringComparer.Ordinal);
+        if (!scope.Organisation && scope.ReportingLineOf is { } leader)
+        {
+            var reports = rows.Where(r => r.Manager is not null).ToLookup(r => r.Manager!, StringComparer.Ordinal);
+            var next = new Queue<string>([leader]);
+            while (next.TryDequeue(out var manager))
+            {
+                foreach (var report in reports[manager])
+                {
+                    if (report.Id != leader && line.Add(report.Id))
+                    {
+                        next.Enqueue(report.Id);
+                    }
+                }
+            }
+        }
+
+        return rows.Where(r => scope.Organisation || scope.UnitIds.Contains(r.Unit, StringComparer.Ordinal) || line.Contains(r.Id))
+            .ToDictionary(r => r.Id, StringComparer.Ordinal);
+    }
+
+    private static bool IsPromotion(string change, string? from, string? to, Dictionary<string, (string Track, long Position)> steps) => change switch
+    {
+        PersonHistory.LevelChange => MapValues.TryLevel(from, out var a) && MapValues.TryLevel(to, out var b) && b > a,
+        _ => from is not null && to is not null && steps.TryGetValue(from, out var x) && steps.TryGetValue(to, out var y) && x.Track == y.Track && y.Position > x.Position,
+    };
+
+    private static DateOnly? Date(string? text) => MapValues.TryDate(text, out var date) ? date : null;
+}

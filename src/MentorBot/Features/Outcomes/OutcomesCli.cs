@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Globalization;
+using MentorBot.Features.Digest;
+using MentorBot.Hosting;
+using Spectre.Console;
+
+namespace MentorBot.Features.Outcomes;
+
+/// <summary>
+/// <c>outcomes [--unit ID] [--months N] [--csv FILE]</c> and <c>pilot start NAME --unit ID [--days N]</c> /
+/// <c>pilot report [--csv FILE]</c>: the same figures and privacy rules as the cards, with progress on standard error.
+/// </summary>
+internal static class OutcomesCli
+{
+    public static IEnumerable<Command> Create(Func<CancellationToken, Task<IServiceProvider>> services)
+    {
+        yield return Outcomes(services);
+        var pilot = new Command("pilot", "A 90-day pilot in one unit: record a baseline, then compare before and after with the other units.");
+        pilot.Subcommands.Add(Start(services));
+        pilot.Subcommands.Add(Report(services));
+        yield return pilot;
+    }
+
+    private static Command Outcomes(Func<CancellationToken, Task<IServiceProvider>> services)
+    {
+        var unit = new Option<string?>("--unit") { Description = "Only this unit (its id in the map). Default: the whole organisation." };
+        var months = new Option<int>("--months") { Description = "How many months back (1–36).", DefaultValueFactory = _ => OutcomeService.Months };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Also write every figure, its count and whether it is shown, as CSV." };
+        var command = new Command("outcomes", "Time to independence, validations, retention, promotion and confidence, per unit and per start month, with the digest's privacy rules.") { unit, months, csv };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var n = parse.GetValue(months);
+            if (n is < 1 or > 36)
+            {
+                AnsiConsole.MarkupLine("[red]--months must be between 1 and 36.[/]");
+                return 2;
+            }
+
+            var provider = await services(cancellationToken);
+            var scope = parse.GetValue(unit) is { } u ? new DigestScope(false, [u], null) : DigestScope.Everyone;
+            var today = DateOnly.FromDateTime(provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            OutcomeReport? report = null;
+            await AnsiConsole.Status().StartAsync("Reading", async context =>
+            {
+                await using var scopeProvider = provider.CreateAsyncScope();
+                report = await scopeProvider.ServiceProvider.GetRequiredService<OutcomeService>().BuildAsync(
+                    scope, parse.GetValue(unit) ?? "the whole organisation", today.AddMonths(-n).AddDays(1), today.AddDays(1),
+                    new Progress<string>(step => context.Status($"Reading {step}")), cancellationToken);
+            });
+            Print(report!);
+            return await WriteCsvAsync(parse.GetValue(csv), OutcomeService.Csv(report!), cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Start(Func<CancellationToken, Task<IServiceProvider>> services)
+    {
+        var name = new Argument<string>("name") { Description = "What to call the pilot, in quotes." };
+        var unit = new Option<string>("--unit") { Description = "The pilot unit's id in the map.", Required = true };
+        var days = new Option<int>("--days") { Description = "How long it runs (14–365).", DefaultValueFactory = _ => 90 };
+        var by = CliActor.Option();
+        var command = new Command("start", "Start a pilot: records the outcome figures of the 90 days before, for the unit and for the other units.") { name, unit, days, by };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var provider = await services(cancellationToken);
+            await using var scope = provider.CreateAsyncScope();
+            var today = DateOnly.FromDateTime(provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var (pilot, problem) = await scope.ServiceProvider.GetRequiredService<PilotService>().StartAsync(
+                parse.GetValue(name)!, parse.GetValue(unit)!, parse.GetValue(days), CliActor.Resolve(parse.GetValue(by)), today, cancellationToken);
+            if (pilot is null)
+            {
+                AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(problem!)}");
+                return 2;
+            }
+
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[green]✓[/] Pilot [bold]{0}[/] started in {1}: {2} to {3}. Baseline recorded; the report arrives by itself when it ends. Recorded in the audit log (pilot.start).",
+                Markup.Escape(pilot.Name), Markup.Escape(pilot.UnitId), pilot.StartsOn, pilot.EndsOn);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Report(Func<CancellationToken, Task<IServiceProvider>> services)
+    {
+        var csv = new Option<FileInfo?>("--csv") { Description = "Also write the report as CSV." };
+        var command = new Command("report", "The newest pilot: before and after, pilot unit against the other units.") { csv };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var provider = await services(cancellationToken);
+            await using var scope = provider.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<PilotStore>().LatestAsync(null, cancellationToken) is not { } pilot)
+            {
+                AnsiConsole.MarkupLine("No pilot yet: start one with [bold]pilot start \"Name\" --unit <unit id> --days 90[/].");
+                return 2;
+            }
+
+            var report = (await scope.ServiceProvider.GetRequiredService<PilotService>().ReportAsync(pilot, cancellationToken))!;
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[bold]{0}[/] in {1}, {2} to {3}{4}", Markup.Escape(pilot.Name), Markup.Escape(report.UnitName), pilot.StartsOn, pilot.EndsOn, report.Ended ? " (ended)" : string.Empty);
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Figure").AddColumn("Unit before").AddColumn("Unit during").AddColumn("Others before").AddColumn("Others during");
+            var columns = new[] { report.Before.Units[0], report.After.Units[0], report.Before.Units[1], report.After.Units[1] }.Select(OutcomeService.Cells).Select(c => c.ToList()).ToList();
+            for (var i = 0; i < columns[0].Count; i++)
+            {
+                table.AddRow([columns[0][i].Figure, .. columns.Select(c => Markup.Escape(Text(c[i].Cell)))]);
+            }
+
+            AnsiConsole.Write(table);
+            var body = OutcomeService.Csv(report.Before with { Units = [], Cohorts = [], Total = report.Before.Units[0] with { Name = "pilot unit" } })
+                + OutcomeService.Csv(report.Before with { Units = [], Cohorts = [], Total = report.Before.Units[1] with { Name = "other units" } }, "before")
+                + OutcomeService.Csv(report.After with { Units = [], Cohorts = [], Total = report.After.Units[0] with { Name = "pilot unit" } }, "during")
+                + OutcomeService.Csv(report.After with { Units = [], Cohorts = [], Total = report.After.Units[1] with { Name = "other units" } }, "during");
+            return await WriteCsvAsync(parse.GetValue(csv), body.Replace("\ntotal,pilot unit", "\nbefore total,pilot unit", StringComparison.Ordinal), cancellationToken);
+        });
+        return command;
+    }
+
+    private static void Print(OutcomeReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Group");
+        var figures = OutcomeService.Cells(report.Total).Select(c => c.Figure).ToList();
+        foreach (var figure in figures)
+        {
+            table.AddColumn(figure.Replace('_', ' '));
+        }
+
+        foreach (var line in new[] { report.Total }.Concat(report.Units).Concat(report.Cohorts))
+        {
+            table.AddRow([Markup.Escape(line.Name), .. OutcomeService.Cells(line).Select(c => Markup.Escape(Text(c.Cell)))]);
+        }
+
+        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Outcomes for [bold]{0}[/], {1} to {2}. Minimum group size {3}; hidden figures say why.", Markup.Escape(report.ScopeName), report.From, report.To.AddDays(-1), report.MinGroupSize);
+        AnsiConsole.Write(table);
+    }
+
+    private static string Text(Cell cell) => cell.IsShown
+        ? string.Create(CultureInfo.InvariantCulture, $"{cell.Value:0.###} (n={cell.Of})")
+        : cell.State == CellState.Empty ? "–" : $"hidden ({cell.State.ToString().ToLowerInvariant()})";
+
+    private static async Task<int> WriteCsvAsync(FileInfo? file, string csv, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return 0;
+        }
+
+        await File.WriteAllTextAsync(file.FullName, csv, cancellationToken);
+        AnsiConsole.MarkupLine($"[green]✓[/] CSV written to {Markup.Escape(file.FullName)}.");
+        return 0;
+    }
+}
