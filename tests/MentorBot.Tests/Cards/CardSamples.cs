@@ -35,6 +35,7 @@ internal static class CardSamples
         .Concat(PulseCardSamples.Build())
         .Concat(DigestCardSamples.Build())
         .Concat(GrowthCardSamples.Build())
+        .Concat(OutcomeCardSamples.Build())
         .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static CircleDebriefForm DebriefForm(Language language, CircleAnswer? draft) =>
