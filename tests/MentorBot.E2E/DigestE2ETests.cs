@@ -30,6 +30,13 @@ public sealed class DigestE2ETests(DigestMorningSession session)
         Assert.Contains("20 people", adeleText, StringComparison.Ordinal);
         Assert.DoesNotContain("Watched a colleague", adeleText + pattiText, StringComparison.Ordinal);
 
+        // The outcome lines: figures over groups, never a person.
+        Assert.Contains("Growth and outcomes (last 12 months)", adeleText, StringComparison.Ordinal);
+        Assert.Contains("Time to independence", adeleText, StringComparison.Ordinal);
+        Assert.Contains("New hires still here at 90 days", adeleText, StringComparison.Ordinal);
+        Assert.Contains("Time to independence", pattiText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex Wilber", adeleText + pattiText, StringComparison.Ordinal);
+
         await ChatPage.PressAsync(adeles, "Open details");
         var details = await adele.WaitForCardAsync("By unit: Medical Ward 3 and Outpatient Clinic");
         Assert.Contains("All units", await details.InnerTextAsync(), StringComparison.Ordinal);
