@@ -7,6 +7,7 @@ var benchmarks = new SortedDictionary<string, Func<TextWriter, Task>>(StringComp
     ["invoke"] = InvokeBenchmark.RunAsync,
     ["startup"] = StartupBenchmark.RunAsync,
     ["digest"] = DigestBenchmark.RunAsync,
+    ["outcomes"] = OutcomesBenchmark.RunAsync,
     ["fanout"] = FanOutBenchmark.RunAsync,
     ["idle"] = SchedulingBenchmark.IdleAsync,
     ["monday"] = SchedulingBenchmark.MondayAsync,

@@ -96,6 +96,7 @@ internal static class CardSamples
             ["CheckInSummaryCard.open"] = CheckInSummaryCard.Build(Answer, "Megan Bowen", true, Now.AddDays(6), "America/Chicago", Language.English),
             ["CheckInSummaryCard.closed"] = CheckInSummaryCard.Build(Answer, "Megan Bowen", false, Now.AddDays(-1), "America/Chicago", Language.English),
             ["MenteeCheckInCard"] = MenteeCheckInCard.Build("p1", "alex-wilber", "Alex Wilber", Answer.SharedView(), Language.English),
+            ["MenteeCheckInCard.competencies"] = MenteeCheckInCard.Build("p1", "alex-wilber", "Alex Wilber", Answer.SharedView(), Language.English, competencies: ["Writes a care note the next shift can act on", "Hands over with SBAR"]),
             ["MenteeCheckInCard.spanish"] = MenteeCheckInCard.Build("p1", "alex-wilber", "Alex Wilber", Answer.SharedView(), Language.Spanish),
             ["MenteeCheckInCard.replied"] = MenteeCheckInCard.Build("p1", "alex-wilber", "Alex Wilber", Answer.SharedView(), Language.English, new MentorReplyState("Great work on the handover. Let's talk it through on Thursday.")),
             ["MenteeCheckInCard.reply-problem"] = MenteeCheckInCard.Build("p1", "alex-wilber", "Alex Wilber", Answer.SharedView(), Language.English, new MentorReplyState(null, string.Empty, "Write your reply in the box first.")),

@@ -13,7 +13,8 @@ internal static class MenteeCheckInCard
     /// The card, with the mentor's next steps: a short reply to the mentee, finding a time, and their own notes about
     /// the mentee. <paramref name="reply"/> says what was sent already, or what was typed and what is wrong with it.
     /// </summary>
-    public static AdaptiveCard Build(string periodId, string menteeId, string menteeName, SharedCheckIn shared, Language l, MentorReplyState? reply = null)
+    public static AdaptiveCard Build(
+        string periodId, string menteeId, string menteeName, SharedCheckIn shared, Language l, MentorReplyState? reply = null, IReadOnlyList<string>? competencies = null)
     {
         var first = Names.First(menteeName);
         var body = new List<CardElement>
@@ -46,6 +47,17 @@ internal static class MenteeCheckInCard
         }
 
         body.Add(Blocks.Subtle(l.Pick("You only see what they chose to share.", "Solo ves lo que decidió compartir.")));
+        if (competencies is { Count: > 0 })
+        {
+            body.Add(new Container(
+            [
+                new TextBlock(l.Pick("Competencies in the lane they named, not yet validated:", "Competencias del área que mencionó, aún sin validar:")) { Weight = FontWeight.Bolder, Wrap = true },
+                new TextBlock(string.Join("\n", competencies.Select(c => "- " + c))) { Wrap = true, Spacing = Spacing.Small },
+                new ActionSet([new ExecuteAction(l.Pick($"Open {first}'s growth", $"Ver el crecimiento de {first}"), Growth.GrowthVerbs.Show, new Dictionary<string, string> { [Growth.GrowthFields.Person] = menteeId })]),
+            ])
+            { Spacing = Spacing.Medium });
+        }
+
         if (reply?.Sent is { } sent)
         {
             body.Add(new Container(

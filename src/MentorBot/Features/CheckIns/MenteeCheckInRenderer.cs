@@ -5,7 +5,7 @@ using MentorBot.Outbox;
 namespace MentorBot.Features.CheckIns;
 
 /// <summary>Renders, at send time, what a mentor may see of a mentee's check-in: the shared view only.</summary>
-internal sealed class MenteeCheckInRenderer(CheckInStore store, MapDirectory directory) : IOutboxRenderer
+internal sealed class MenteeCheckInRenderer(CheckInStore store, MapDirectory directory, Growth.CompetencySuggestions suggestions) : IOutboxRenderer
 {
     public const string Kind = "mentee-checkin";
 
@@ -22,6 +22,13 @@ internal sealed class MenteeCheckInRenderer(CheckInStore store, MapDirectory dir
 
         var mentee = await directory.FindByIdAsync(period.PersonId, cancellationToken);
         var mentor = await directory.FindByIdAsync(personId, cancellationToken);
-        return mentee is null || mentor is null ? null : MenteeCheckInCard.Build(period.Id, mentee.Id, mentee.Name, answer.SharedView(), Languages.From(mentor.Locale));
+        if (mentee is null || mentor is null)
+        {
+            return null;
+        }
+
+        var shared = answer.SharedView();
+        var competencies = await suggestions.ForAsync(mentor.Id, mentee.Id, [shared.Need, shared.Stuck], cancellationToken);
+        return MenteeCheckInCard.Build(period.Id, mentee.Id, mentee.Name, shared, Languages.From(mentor.Locale), competencies: competencies);
     }
 }

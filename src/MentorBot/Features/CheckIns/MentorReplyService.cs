@@ -9,7 +9,8 @@ namespace MentorBot.Features.CheckIns;
 /// A mentor's short reply from a mentee's check-in card. Only the check-in's own mentor, while the pairing is current,
 /// may reply; the reply reaches the mentee through the outbox.
 /// </summary>
-internal sealed partial class MentorReplyService(MapDirectory directory, CheckInStore checkIns, MentorReplyStore replies, ILogger<MentorReplyService> logger)
+internal sealed partial class MentorReplyService(
+    MapDirectory directory, CheckInStore checkIns, MentorReplyStore replies, Growth.CompetencySuggestions suggestions, ILogger<MentorReplyService> logger)
 {
     public async Task<CardActionOutcome> ReplyAsync(CardActionTurn turn, CancellationToken cancellationToken)
     {
@@ -27,6 +28,8 @@ internal sealed partial class MentorReplyService(MapDirectory directory, CheckIn
         }
 
         var menteeName = map.NameOf(period.PersonId);
+        var shared = answer.SharedView();
+        var competencies = await suggestions.ForAsync(map.Person.Id, period.PersonId, [shared.Need, shared.Stuck], cancellationToken);
         var text = turn.Get(MentorReplyFields.Reply)?.Trim();
         var problem = string.IsNullOrEmpty(text) ? l.Pick("Write your reply in the box first.", "Escribe primero tu respuesta en el cuadro.")
             : text.Length > MentorReplyFields.MaxLength ? l.Pick($"Please keep a reply under {MentorReplyFields.MaxLength} characters; everything you typed is still here.", $"Mantén la respuesta por debajo de {MentorReplyFields.MaxLength} caracteres; todo lo que escribiste sigue aquí.")
@@ -34,7 +37,7 @@ internal sealed partial class MentorReplyService(MapDirectory directory, CheckIn
         if (problem is not null)
         {
             var last = await replies.LastAsync(period.Id, map.Person.Id, cancellationToken);
-            return new CardActionOutcome.ReplaceCard(MenteeCheckInCard.Build(period.Id, period.PersonId, menteeName, answer.SharedView(), l, new MentorReplyState(last, text, problem)));
+            return new CardActionOutcome.ReplaceCard(MenteeCheckInCard.Build(period.Id, period.PersonId, menteeName, shared, l, new MentorReplyState(last, text, problem), competencies));
         }
 
         if (await replies.SaveAsync(period.Id, map.Person.Id, period.PersonId, text!, cancellationToken))
@@ -42,7 +45,7 @@ internal sealed partial class MentorReplyService(MapDirectory directory, CheckIn
             Log.Replied(logger);
         }
 
-        return new CardActionOutcome.ReplaceCard(MenteeCheckInCard.Build(period.Id, period.PersonId, menteeName, answer.SharedView(), l, new MentorReplyState(text)));
+        return new CardActionOutcome.ReplaceCard(MenteeCheckInCard.Build(period.Id, period.PersonId, menteeName, shared, l, new MentorReplyState(text), competencies));
     }
 
     private static partial class Log

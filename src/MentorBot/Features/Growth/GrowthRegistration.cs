@@ -13,6 +13,7 @@ internal static class GrowthRegistration
         services.AddSingleton<GrowthStore>();
         services.AddSingleton<PhaseWatcher>();
         services.AddSingleton<OnboardingPhases>();
+        services.AddSingleton<CompetencySuggestions>();
         services.AddHostedService<DemoGrowthSeeder>();
         services.AddScoped<GrowthService>();
         services.AddScoped<IOutboxRenderer, CompetencyValidatedRenderer>();
