@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MentorBot.Features.Digest;
+using MentorBot.Features.Map;
 using MentorBot.Hosting;
 using Spectre.Console;
 
@@ -74,7 +75,7 @@ internal static class OutcomesCli
             }
 
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[green]✓[/] Pilot [bold]{0}[/] started in {1}: {2} to {3}. Baseline recorded; the report arrives by itself when it ends. Recorded in the audit log (pilot.start).",
-                Markup.Escape(pilot.Name), Markup.Escape(pilot.UnitId), pilot.StartsOn, pilot.EndsOn);
+                Markup.Escape(pilot.Name), Markup.Escape(pilot.UnitId), MapValues.DateText(pilot.StartsOn), MapValues.DateText(pilot.EndsOn));
             return 0;
         });
         return command;
@@ -95,12 +96,12 @@ internal static class OutcomesCli
             }
 
             var report = (await scope.ServiceProvider.GetRequiredService<PilotService>().ReportAsync(pilot, cancellationToken))!;
-            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[bold]{0}[/] in {1}, {2} to {3}{4}", Markup.Escape(pilot.Name), Markup.Escape(report.UnitName), pilot.StartsOn, pilot.EndsOn, report.Ended ? " (ended)" : string.Empty);
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[bold]{0}[/] in {1}, {2} to {3}{4}", Markup.Escape(pilot.Name), Markup.Escape(report.UnitName), MapValues.DateText(pilot.StartsOn), MapValues.DateText(pilot.EndsOn), report.Ended ? " (ended)" : string.Empty);
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Figure").AddColumn("Unit before").AddColumn("Unit during").AddColumn("Others before").AddColumn("Others during");
             var columns = new[] { report.Before.Units[0], report.After.Units[0], report.Before.Units[1], report.After.Units[1] }.Select(OutcomeService.Cells).Select(c => c.ToList()).ToList();
             for (var i = 0; i < columns[0].Count; i++)
             {
-                table.AddRow([columns[0][i].Figure, .. columns.Select(c => Markup.Escape(Text(c[i].Cell)))]);
+                table.AddRow([columns[0][i].Figure.Replace('_', ' '), .. columns.Select(c => Markup.Escape(Figure(c[i].Figure, c[i].Cell)))]);
             }
 
             AnsiConsole.Write(table);
@@ -115,25 +116,51 @@ internal static class OutcomesCli
 
     private static void Print(OutcomeReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Group");
-        var figures = OutcomeService.Cells(report.Total).Select(c => c.Figure).ToList();
-        foreach (var figure in figures)
+        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Outcomes for [bold]{0}[/], {1} to {2}. Minimum group size {3}; hidden figures say why, n is the count behind each.",
+            Markup.Escape(report.ScopeName), MapValues.DateText(report.From), MapValues.DateText(report.To.AddDays(-1)), report.MinGroupSize);
+        Section("Total and units", [report.Total, .. report.Units], cohorts: false);
+        if (report.Cohorts.Count > 0)
         {
-            table.AddColumn(figure.Replace('_', ' '));
+            Section("New hires by start month (since they started)", report.Cohorts, cohorts: true);
+        }
+    }
+
+    private static void Section(string title, IEnumerable<OutcomeLine> lines, bool cohorts)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(title).AddColumn("Group").AddColumn("Days to independence");
+        if (!cohorts)
+        {
+            table.AddColumn("Validated");
         }
 
-        foreach (var line in new[] { report.Total }.Concat(report.Units).Concat(report.Cohorts))
+        table.AddColumn("Stayed 90 d").AddColumn("Stayed 12 m");
+        if (!cohorts)
         {
-            table.AddRow([Markup.Escape(line.Name), .. OutcomeService.Cells(line).Select(c => Markup.Escape(Text(c.Cell)))]);
+            table.AddColumn("Promoted").AddColumn("Confidence, new").AddColumn("Confidence, others");
         }
 
-        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Outcomes for [bold]{0}[/], {1} to {2}. Minimum group size {3}; hidden figures say why.", Markup.Escape(report.ScopeName), report.From, report.To.AddDays(-1), report.MinGroupSize);
+        foreach (var line in lines)
+        {
+            var independence = line.Independence.IsShown
+                ? string.Create(CultureInfo.InvariantCulture, $"{line.Independence.Value:0} ({line.IndependenceLower.Value:0}–{line.IndependenceUpper.Value:0}) n={line.Independence.Of}")
+                : Text(line.Independence);
+            string[] cells = cohorts
+                ? [line.Name, independence, Rate(line.Retention90), Rate(line.Retention12)]
+                : [line.Name, independence, Text(line.Validations, count: true), Rate(line.Retention90), Rate(line.Retention12), Rate(line.Promotion), Text(line.NewHireConfidence), Text(line.OtherConfidence)];
+            table.AddRow([.. cells.Select(Markup.Escape)]);
+        }
+
         AnsiConsole.Write(table);
     }
 
-    private static string Text(Cell cell) => cell.IsShown
-        ? string.Create(CultureInfo.InvariantCulture, $"{cell.Value:0.###} (n={cell.Of})")
-        : cell.State == CellState.Empty ? "–" : $"hidden ({cell.State.ToString().ToLowerInvariant()})";
+    private static string Figure(string name, Cell cell) =>
+        name.StartsWith("retention", StringComparison.Ordinal) || name == "promotion_rate" ? Rate(cell) : name == "competencies_validated" ? Text(cell, count: true) : Text(cell);
+
+    private static string Rate(Cell cell) => cell.IsShown ? string.Create(CultureInfo.InvariantCulture, $"{cell.Value * 100:0}% n={cell.Of}") : Text(cell);
+
+    private static string Text(Cell cell, bool count = false) => cell.IsShown
+        ? count ? string.Create(CultureInfo.InvariantCulture, $"{cell.Value:0}") : string.Create(CultureInfo.InvariantCulture, $"{cell.Value:0.0#} n={cell.Of}")
+        : cell.State switch { CellState.Empty => "–", CellState.Complementary => "hidden (complementary)", CellState.Uniform => "hidden (all alike)", _ => "hidden (too few)" };
 
     private static async Task<int> WriteCsvAsync(FileInfo? file, string csv, CancellationToken cancellationToken)
     {

@@ -32,7 +32,9 @@ internal sealed partial class AnswerRetention(Database database, AuditLog audit,
                 await Clear("UPDATE circle_answers SET learned = NULL, need = NULL, stuck = NULL WHERE updated_at_ms < @cutoff AND (learned IS NOT NULL OR need IS NOT NULL OR stuck IS NOT NULL)"),
                 await Clear("UPDATE quarterly_reviews SET went_well = NULL, focus_next = NULL WHERE answered_at_ms < @cutoff AND (went_well IS NOT NULL OR focus_next IS NOT NULL)"),
                 await Clear("UPDATE calibrations SET note = NULL WHERE answered_at_ms < @cutoff AND note IS NOT NULL"),
-                await Clear("UPDATE mentor_notes SET fields_json = '{}' WHERE updated_at_ms < @cutoff AND fields_json <> '{}'"),
+                // Validation notes and withdrawal reasons are mentors' words too: the history keeps who, what, when and how.
+                await Clear("UPDATE mentor_notes SET fields_json = '{}' WHERE updated_at_ms < @cutoff AND fields_json <> '{}'")
+                    + await Clear("UPDATE competency_events SET note = NULL WHERE at_ms < @cutoff AND note IS NOT NULL"),
                 // A resolved concern keeps its dates and status (the digest's counts); its words go. Open ones are kept.
                 await Clear("UPDATE concern_messages SET body = '' WHERE body <> '' AND concern_id IN (SELECT id FROM concerns WHERE status = 'resolved' AND updated_at_ms < @cutoff)")
                     + await Clear("UPDATE concerns SET body = '' WHERE status = 'resolved' AND updated_at_ms < @cutoff AND body <> ''"));

@@ -1,7 +1,8 @@
 -- The career ladder, each person's step and first shift, why people left, what changed about them over time, and
--- competency validations. The ladder is configuration: an import replaces it whole. competency_events is the
--- history of every validation, withdrawal and self-rating; it is only ever inserted into (the erasure of a person is
--- the one exception). competency_status is the current state each event leaves behind, kept in the same transaction.
+-- competency validations. The ladder is configuration: an import replaces it whole. competency_events is the history
+-- of every validation, withdrawal and self-rating. It is only ever inserted into, with two exceptions: erasing a
+-- person removes theirs, and answer retention clears old notes (the words; never who, what, when or how).
+-- competency_status is the current state the events leave behind, written in the same transaction.
 
 CREATE TABLE map_ladder_steps (
     id        TEXT   NOT NULL PRIMARY KEY,
