@@ -31,7 +31,7 @@ internal sealed partial class PhaseWatcher(Database database, GrowthStore store,
         var changed = 0;
         foreach (var hire in hires)
         {
-            changed += await CheckAsync(map, hire, validated.GetValueOrDefault(hire.Id) ?? [], told.GetValueOrDefault(hire.Id), cancellationToken) ? 1 : 0;
+            changed += await CheckAsync(map, hire, validated.GetValueOrDefault(hire.Id) ?? [], Told(told, hire.Id), cancellationToken) ? 1 : 0;
         }
 
         Log.Checked(logger, hires.Count, changed);
@@ -42,8 +42,11 @@ internal sealed partial class PhaseWatcher(Database database, GrowthStore store,
     {
         var validated = await store.ValidatedAsync([person.Id], cancellationToken);
         var told = await ToldAsync([person.Id], cancellationToken);
-        await CheckAsync(map, person, validated.GetValueOrDefault(person.Id) ?? [], told.GetValueOrDefault(person.Id), cancellationToken);
+        await CheckAsync(map, person, validated.GetValueOrDefault(person.Id) ?? [], Told(told, person.Id), cancellationToken);
     }
+
+    /// <summary>The phase last told, or null when nobody was told yet (not <see cref="OnboardingPhase.None"/>, which would announce the first look).</summary>
+    private static OnboardingPhase? Told(Dictionary<string, OnboardingPhase> told, string personId) => told.TryGetValue(personId, out var phase) ? phase : null;
 
     private async Task<bool> CheckAsync(MentorshipMap map, Person person, HashSet<string> validated, OnboardingPhase? told, CancellationToken cancellationToken)
     {
