@@ -70,6 +70,16 @@ internal sealed class GrowthStore(Database database, AuditLog audit, TimeProvide
         CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            if (database.Provider == StorageProvider.Postgres)
+            {
+                // At read committed, two clicks that arrive together (or reach two instances) would both read the state
+                // before either wrote and both record the change: changes to one person's competency take turns.
+                // SQLite's single writer already orders them.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))",
+                    new { key = $"mentorbot:competency:{change.PersonId}:{change.CompetencyId}" }, transaction, cancellationToken: cancellationToken));
+            }
+
             var now = time.GetUtcNow();
             var stored = await connection.QuerySingleOrDefaultAsync<StateRow>(new CommandDefinition(
                 """
