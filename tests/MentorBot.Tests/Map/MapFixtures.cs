@@ -33,4 +33,37 @@ internal static class MapFixtures
       "leaderScopes": [ { "leader": "mo", "units": ["ward-3"] }, { "leader": "dana", "organisation": true } ]
     }
     """)!.AsObject();
+
+    /// <summary>
+    /// The small map with a two-step care ladder: Sam is a new caregiver (Mo mentors him in documentation, Pat is his
+    /// clinical-judgment buddy) and Pat a senior caregiver.
+    /// </summary>
+    public static JsonObject WithLadder()
+    {
+        var doc = Valid();
+        doc["ladder"] = JsonNode.Parse("""
+        {
+          "tracks": [
+            { "id": "care", "name": "Care ladder", "steps": [
+              { "id": "caregiver", "name": "Caregiver", "level": "staff",
+                "competencies": [
+                  { "id": "cg-vitals", "name": "Takes vital signs", "lane": "clinical-judgment", "methods": ["demonstration", "observation", "demonstration"], "validators": ["mentors", "unit-leads"] },
+                  { "id": "cg-notes", "name": "Writes care notes", "lane": "documentation", "methods": ["verbal-explanation"], "validators": ["mentors"] },
+                  { "id": "cg-handover", "name": "Hands over from the record", "lane": "documentation", "methods": ["demonstration"], "validators": ["unit-managers"] }
+                ],
+                "onboarding": { "observe": ["cg-vitals"], "practiseWithSupport": ["cg-notes"] } },
+              { "id": "senior-caregiver", "name": "Senior caregiver", "level": "staff",
+                "competencies": [
+                  { "id": "sc-early-warning", "name": "Reads early warning scores", "lane": "clinical-judgment", "methods": ["observation"], "validators": ["unit-leads", "unit-managers"] }
+                ] }
+            ] }
+          ]
+        }
+        """);
+        var people = doc["people"]!.AsArray();
+        people[3]!["step"] = "caregiver";
+        people[3]!["firstShift"] = "2026-11-03";
+        people[4]!["step"] = "senior-caregiver";
+        return doc;
+    }
 }
