@@ -239,7 +239,7 @@ public sealed class GrowthTests : IAsyncLifetime
 
         var queued = await PhaseCardsAsync(_host);
         Assert.Equal(["alex-wilber", "isaiah-langer", "megan-bowen", "priya-raman"], queued.Select(q => q.Person).Order(StringComparer.Ordinal));
-        Assert.All(queued, q => Assert.Equal("alex-wilber|practise-with-support|evidence", q.Reference));
+        Assert.All(queued, q => Assert.StartsWith("alex-wilber|practise-with-support|evidence|", q.Reference, StringComparison.Ordinal));
         Assert.Contains("\"value\":\"practise with support\"", Text(await SayAsync(_host, Speaker.Alex, "my growth")), StringComparison.Ordinal);
 
         await _host.RunJobAsync("onboarding-phases");
@@ -249,6 +249,38 @@ public sealed class GrowthTests : IAsyncLifetime
         var toAlex = Assert.Single(Speaker.Alex.Cards(_host), c => c.Contains("You moved to: practise with support", StringComparison.Ordinal));
         Assert.Contains("Every competency this phase needed is validated.", toAlex, StringComparison.Ordinal);
         Assert.Contains(Speaker.Megan.Cards(_host), c => c.Contains("Alex Wilber moved to: practise with support", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_moves_Alex_back_quietly_and_moving_on_again_is_announced_again()
+    {
+        await using var host = await StartAsync("Evidence");
+        foreach (var competency in new[] { VitalSigns, CareNotes, FamilyIntro })
+        {
+            await ValidateAsync(host, Speaker.Megan, "alex-wilber", competency, method: "observation");
+        }
+
+        Assert.Equal(4, (await PhaseCardsAsync(host)).Count);
+
+        await WithdrawAsync(host, Speaker.Megan, "alex-wilber", VitalSigns, "I would like to see it once more");
+        await host.RunJobAsync("onboarding-phases");
+        Assert.Equal(4, (await PhaseCardsAsync(host)).Count);
+        Assert.Contains("\"value\":\"observe\"", Text(await SayAsync(host, Speaker.Alex, "my growth")), StringComparison.Ordinal);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await ValidateAsync(host, Speaker.Megan, "alex-wilber", VitalSigns, method: "observation");
+        Assert.Equal(8, (await PhaseCardsAsync(host)).Count);
+    }
+
+    [Fact]
+    public async Task An_onboarding_buddy_sees_neither_self_ratings_nor_a_validate_button()
+    {
+        await InvokeAsync(_host, Speaker.Alex, GrowthVerbs.Rate, new JsonObject { ["rate-" + VitalSigns] = "with-support" });
+
+        var isaiah = Text(await SayAsync(_host, Speaker.Isaiah, "growth Alex"));
+
+        Assert.DoesNotContain("rates this", isaiah, StringComparison.Ordinal);
+        Assert.DoesNotContain(GrowthVerbs.Validate, isaiah, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -332,8 +364,10 @@ public sealed class GrowthTests : IAsyncLifetime
         return InvokeAsync(host, who, GrowthVerbs.Validate, data);
     }
 
-    private Task<JsonObject> WithdrawAsync(Speaker who, string person, string competency, string reason) =>
-        InvokeAsync(_host, who, GrowthVerbs.Withdraw, new JsonObject { ["person"] = person, ["competency"] = competency, ["why-" + competency] = reason });
+    private Task<JsonObject> WithdrawAsync(Speaker who, string person, string competency, string reason) => WithdrawAsync(_host, who, person, competency, reason);
+
+    private static Task<JsonObject> WithdrawAsync(MentorBotHost host, Speaker who, string person, string competency, string reason) =>
+        InvokeAsync(host, who, GrowthVerbs.Withdraw, new JsonObject { ["person"] = person, ["competency"] = competency, ["why-" + competency] = reason });
 
     /// <summary>One Action.Execute from <paramref name="who"/>; the answer must be a 200 (a refusal is a message, never an error).</summary>
     private static async Task<JsonObject> InvokeAsync(MentorBotHost host, Speaker who, string verb, JsonObject data)

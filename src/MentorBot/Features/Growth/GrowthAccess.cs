@@ -9,9 +9,12 @@ namespace MentorBot.Features.Growth;
 /// </summary>
 internal static class GrowthAccess
 {
-    /// <summary>Active or paused pairings in which <paramref name="viewer"/> mentors <paramref name="subject"/>.</summary>
+    /// <summary>
+    /// Active or paused lane pairings in which <paramref name="viewer"/> mentors <paramref name="subject"/>. An onboarding
+    /// buddy, a peer or a reverse mentor is not a mentor here: they neither validate nor read self-ratings.
+    /// </summary>
     public static IEnumerable<Mentorship> Mentoring(IEnumerable<Mentorship> pairings, string viewer, string subject) =>
-        pairings.Where(m => m.Status != MentorshipStatus.Ended && m.MentorId == viewer && m.MenteeId == subject);
+        pairings.Where(m => m.Status != MentorshipStatus.Ended && m.Kind == MentorshipKind.Lane && m.MentorId == viewer && m.MenteeId == subject);
 
     public static bool LeadsUnitOf(Person viewer, Person subject) =>
         viewer.UnitId is not null && viewer.UnitId == subject.UnitId && viewer.Level is Level.Lead or Level.Manager && viewer.Id != subject.Id;

@@ -18,7 +18,7 @@ internal sealed class MyGrowthCommand(GrowthService service) : ITextCommand
 internal sealed class GrowthCommand(GrowthService service) : ITextCommand
 {
     public static CommandDescriptor Descriptor { get; } =
-        new("growth", "A mentee's (or your unit's staff member's) competencies: validate them or withdraw a validation.", CommandAudience.Mentor | CommandAudience.Leader | CommandAudience.Admin, "growth Alex",
+        new("growth", "A mentee's (or, for unit leads and managers, a staff member's) competencies: validate them or withdraw a validation.", CommandAudience.Everyone, "growth Alex",
             "Las competencias de quien acompañas (o del personal de tu unidad): valídalas o retira una validación.");
 
     public async ValueTask<AdaptiveCard> HandleAsync(TextTurn turn, string arguments, CancellationToken cancellationToken) =>

@@ -150,6 +150,7 @@ internal sealed partial class GrowthService(
         if (wrote)
         {
             Log.Withdrawn(logger, competency.Id);
+            await phases.CheckAsync(map!, subject, cancellationToken);
         }
 
         var notice = wrote

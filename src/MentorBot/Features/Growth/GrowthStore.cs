@@ -93,9 +93,13 @@ internal sealed class GrowthStore(Database database, AuditLog audit, TimeProvide
                 return (before, false);
             }
 
+            // The history reads in time order: an event never shares a millisecond with the one before it.
+            var previous = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT MAX(at_ms) FROM competency_events WHERE person_id = @PersonId AND competency_id = @CompetencyId", change, transaction, cancellationToken: cancellationToken));
+            var at = previous is { } p && p >= now.ToUnixTimeMilliseconds() ? DateTimeOffset.FromUnixTimeMilliseconds(p + 1) : now;
             await connection.ExecuteAsync(new CommandDefinition(
                 $"INSERT INTO competency_events ({InsertColumns}) VALUES (@Id, @PersonId, @CompetencyId, @Kind, @AtMs, @ActorId, @ObservedOn, @Method, @Rating, @Note)",
-                EventParameters(change with { At = now }), transaction, cancellationToken: cancellationToken));
+                EventParameters(change with { At = at }), transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO competency_status (person_id, competency_id, status, observed_on, method, validator_id, self_rating, updated_at_ms)

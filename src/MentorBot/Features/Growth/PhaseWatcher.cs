@@ -60,10 +60,12 @@ internal sealed partial class PhaseWatcher(Database database, GrowthStore store,
             return false;
         }
 
-        var announce = current != before;
+        // Only a move forward is news. A withdrawn validation can move the phase back under the evidence rules: that is
+        // recorded quietly, so the next move forward is announced again.
+        var announce = current > before;
         var byEvidence = current != calendar;
         var mentors = map.Mentorships.Where(m => m.MenteeId == person.Id && m.Status == MentorshipStatus.Active).Select(m => m.MentorId).Distinct(StringComparer.Ordinal);
-        var reference = $"{person.Id}|{LadderNames.Name(current)}|{(byEvidence ? "evidence" : "calendar")}";
+        var reference = $"{person.Id}|{LadderNames.Name(current)}|{(byEvidence ? "evidence" : "calendar")}|{now.ToUnixTimeMilliseconds()}";
         await database.WriteAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -99,7 +101,7 @@ internal sealed partial class PhaseWatcher(Database database, GrowthStore store,
     public static AdaptiveCard? Render(string reference, MentorshipMap map, string recipientId)
     {
         var parts = reference.Split('|');
-        if (parts.Length != 3 || !LadderNames.TryPhase(parts[1], out var phase)
+        if (parts.Length < 3 || !LadderNames.TryPhase(parts[1], out var phase)
             || map.People.FirstOrDefault(p => p.Id == parts[0]) is not { } person || map.People.FirstOrDefault(p => p.Id == recipientId) is not { } recipient)
         {
             return null;

@@ -6,8 +6,14 @@ namespace MentorBot.Features.Map;
 /// <summary>The ladder's tables: replaced whole by each import (it is configuration), read back for the map.</summary>
 internal static class LadderStore
 {
-    public static async Task ReplaceAsync(DbConnection c, DbTransaction t, Ladder ladder, CancellationToken cancellationToken)
+    /// <summary>Replaces the ladder; true when it differs from the one stored.</summary>
+    public static async Task<bool> ReplaceAsync(DbConnection c, DbTransaction t, Ladder ladder, CancellationToken cancellationToken)
     {
+        if (Signature(await LoadAsync(c, cancellationToken, t)) == Signature(ladder))
+        {
+            return false;
+        }
+
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM map_competencies", transaction: t, cancellationToken: cancellationToken));
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM map_ladder_steps", transaction: t, cancellationToken: cancellationToken));
         var tracks = ladder.Tracks.ToDictionary(tr => tr.Id, tr => tr.Name, StringComparer.Ordinal);
@@ -29,14 +35,20 @@ internal static class LadderStore
                 Position = (long)i,
             })),
             t);
+        return true;
     }
 
-    public static async Task<Ladder> LoadAsync(DbConnection c, CancellationToken cancellationToken)
+    /// <summary>Everything an import stores about the ladder, as one string to compare.</summary>
+    internal static string Signature(Ladder ladder) => string.Join('\n', ladder.Tracks.SelectMany(t => t.Steps.Select(s =>
+        $"{t.Id}|{t.Name}|{s.Id}|{s.Name}|{s.Level}|{s.Position}|" + string.Join(';', s.Competencies.Select(x =>
+            $"{x.Id},{x.Name},{x.LaneId},{string.Join(' ', x.Methods)},{string.Join(' ', x.Validators)},{(s.Onboarding.TryGetValue(x.Id, out var p) ? p : OnboardingPhase.None)}")))));
+
+    public static async Task<Ladder> LoadAsync(DbConnection c, CancellationToken cancellationToken, DbTransaction? t = null)
     {
         var steps = (await c.QueryAsync<(string Id, string TrackId, string Track, string Name, string? Level, long Position)>(new CommandDefinition(
-            "SELECT id, track_id, track, name, level, position FROM map_ladder_steps ORDER BY track_id, position", cancellationToken: cancellationToken))).ToList();
+            "SELECT id, track_id, track, name, level, position FROM map_ladder_steps ORDER BY track_id, position", transaction: t, cancellationToken: cancellationToken))).ToList();
         var competencies = (await c.QueryAsync<(string Id, string Name, string LaneId, string StepId, string Methods, string Validators, string? Onboarding, long Position)>(new CommandDefinition(
-            "SELECT id, name, lane_id, step_id, methods, validators, onboarding, position FROM map_competencies ORDER BY step_id, position", cancellationToken: cancellationToken)))
+            "SELECT id, name, lane_id, step_id, methods, validators, onboarding, position FROM map_competencies ORDER BY step_id, position", transaction: t, cancellationToken: cancellationToken)))
             .ToLookup(x => x.StepId, StringComparer.Ordinal);
         var tracks = steps.GroupBy(s => (s.TrackId, s.Track)).Select(g => new LadderTrack(g.Key.TrackId, g.Key.Track, [.. g.Select(s =>
         {

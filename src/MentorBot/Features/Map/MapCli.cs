@@ -176,6 +176,11 @@ internal static class MapCli
         Row("Pairings", summary.Mentorships);
         Row("Circles", summary.Circles);
         AnsiConsole.Write(table);
+        if (summary.LadderChanged)
+        {
+            AnsiConsole.MarkupLine("[green]✓[/] The career ladder was replaced with the file's.");
+        }
+
         if (summary.People.Unexplained > 0)
         {
             AnsiConsole.MarkupLine($"[yellow]![/] {summary.People.Unexplained} people left the map without a reason and were ended as [bold]unspecified[/]. " +

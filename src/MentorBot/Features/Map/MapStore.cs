@@ -27,7 +27,7 @@ internal sealed class MapStore(Database database, Privacy.AuditLog audit, MapGen
 
             var lanes = await SyncLanesAsync(connection, transaction, map.Lanes, now, tracker, cancellationToken);
             var units = await SyncUnitsAsync(connection, transaction, map.Units, now, tracker, cancellationToken);
-            await LadderStore.ReplaceAsync(connection, transaction, map.Ladder, cancellationToken);
+            var ladderChanged = await LadderStore.ReplaceAsync(connection, transaction, map.Ladder, cancellationToken);
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var history = await PersonHistory.BeforeImportAsync(connection, transaction, map, now, today, cancellationToken);
             var people = await SyncPeopleAsync(connection, transaction, map.People, now, tracker, cancellationToken);
@@ -47,7 +47,7 @@ internal sealed class MapStore(Database database, Privacy.AuditLog audit, MapGen
                 new { name = map.ProgrammeName, now },
                 transaction);
 
-            var summary = new ImportSummary(lanes, units, people, mentorships, circles);
+            var summary = new ImportSummary(lanes, units, people, mentorships, circles) { LadderChanged = ladderChanged };
             if (stamp is not null)
             {
                 await audit.RecordAsync(connection, transaction, stamp.Actor, stamp.Action, stamp.Subject, $"{stamp.Detail}{summary}", cancellationToken);
@@ -292,13 +292,21 @@ internal sealed class SectionChanges
 
 internal sealed record ImportSummary(SectionChanges Lanes, SectionChanges Units, SectionChanges People, SectionChanges Mentorships, SectionChanges Circles)
 {
-    public bool Changed => Lanes.Changed || Units.Changed || People.Changed || Mentorships.Changed || Circles.Changed;
+    /// <summary>The career ladder is replaced whole: this says whether it differed.</summary>
+    public bool LadderChanged { get; init; }
+
+    public bool Changed => Lanes.Changed || Units.Changed || People.Changed || Mentorships.Changed || Circles.Changed || LadderChanged;
 
     /// <summary>What changed, as counts only (for the audit log): "people 1 added, 2 ended; pairings 2 ended".</summary>
     public override string ToString()
     {
         var changed = new[] { ("people", People), ("pairings", Mentorships), ("circles", Circles), ("units", Units), ("lanes", Lanes) }
             .Where(s => s.Item2.Changed).Select(s => $"{s.Item1} {s.Item2.Counts()}").ToList();
+        if (LadderChanged)
+        {
+            changed.Add("ladder replaced");
+        }
+
         return changed.Count == 0 ? "nothing changed" : string.Join("; ", changed);
     }
 }
