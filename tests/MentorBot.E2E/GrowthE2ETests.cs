@@ -44,4 +44,45 @@ public sealed class GrowthE2ETests(PlaygroundSession session)
         Assert.Contains("by Megan Bowen", status, StringComparison.Ordinal);
         await alex.ScreenshotAsync("growth-04-alex-sees-validated");
     }
+
+    [Fact]
+    public async Task Alex_rates_himself_and_Isaiah_his_onboarding_buddy_cannot_open_his_growth()
+    {
+        var alex = new ChatPage(await session.OpenAsync());
+        await alex.SayAsync("my growth");
+        var mine = await alex.WaitForCardAsync("Your growth");
+        await mine.GetByLabel("How do you rate yourself?").First.SelectOptionAsync(new SelectOptionValue { Label = "With support" });
+        await ChatPage.PressAsync(mine, "Save my ratings");
+        await alex.WaitForCardAsync("Your ratings are saved.");
+        await alex.ScreenshotAsync("growth-05-alex-rates");
+
+        var isaiah = new ChatPage(await session.OpenAsAsync(PlaygroundUsers.Isaiah));
+        await isaiah.SayAsync("growth Alex");
+        var card = await isaiah.WaitForCardAsync("that you can see");
+        var text = await card.InnerTextAsync();
+        Assert.DoesNotContain("With support", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Validate", text, StringComparison.Ordinal);
+        await isaiah.ScreenshotAsync("growth-06-isaiah-buddy");
+    }
+
+    [Fact]
+    public async Task Lynne_reads_the_outcomes_and_starts_a_pilot_and_neither_names_anyone()
+    {
+        var lynne = new ChatPage(await session.OpenAsAsync(PlaygroundUsers.Lynne));
+        await lynne.SayAsync("outcomes");
+        var outcomes = await lynne.WaitForCardAsync("Outcomes: the whole organisation");
+        var text = await outcomes.InnerTextAsync();
+        Assert.Contains("Time to independence", text, StringComparison.Ordinal);
+        Assert.Contains("By unit", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex Wilber", text, StringComparison.Ordinal);
+        await lynne.ScreenshotAsync("growth-07-lynne-outcomes");
+
+        await lynne.SayAsync("pilot start \"Ward 3 pilot\" --unit medical-ward-3 --days 90");
+        var pilot = await lynne.WaitForCardAsync("Pilot: Ward 3 pilot");
+        var report = await pilot.InnerTextAsync();
+        Assert.Contains("Medical Ward 3, before", report, StringComparison.Ordinal);
+        Assert.Contains("Other units, during the pilot", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex Wilber", report, StringComparison.Ordinal);
+        await lynne.ScreenshotAsync("growth-08-lynne-pilot");
+    }
 }

@@ -47,7 +47,7 @@ internal sealed partial class ConversationDispatcher(
 
         Log.CommandMatched(logger, descriptor.Phrase);
         var handler = match.Command.Resolve(scopedServices);
-        return await handler.HandleAsync(turn with { Text = text }, match.Arguments, cancellationToken);
+        return await handler.HandleAsync(turn with { Text = text, Typed = turn.Text }, match.Arguments, cancellationToken);
     }
 
     public async ValueTask<CardActionOutcome> HandleCardActionAsync(CardActionTurn turn, CancellationToken cancellationToken)

@@ -6,7 +6,11 @@ namespace MentorBot.Features.Conversations;
 internal sealed record Caller(string TenantId, string AadObjectId, string DisplayName, string? Locale, string? TimeZone);
 
 /// <summary>A text command typed in chat, with the bot mention already removed.</summary>
-internal sealed record TextTurn(Caller Caller, string Text);
+/// <remarks>Commands see <see cref="Text"/> normalised (lower case, single spaces); <see cref="Typed"/> keeps it as typed, for a name given in quotes.</remarks>
+internal sealed record TextTurn(Caller Caller, string Text)
+{
+    public string Typed { get; init; } = Text;
+}
 
 /// <summary>A card button pressed: the verb and the data the card carried, merged with the card's inputs.</summary>
 /// <remarks><see cref="CardHandle"/> is an opaque handle on the card that was pressed, for updating it later (see <see cref="ICardUpdates"/>).</remarks>

@@ -21,7 +21,10 @@ internal sealed partial class PilotStartCommand(MapDirectory directory, PilotSer
         }
 
         var l = Languages.From(me.Locale);
-        var match = Syntax().Match(arguments.Trim());
+        // The arguments arrive lower-cased; the pilot's name keeps the case it was typed in.
+        var typed = turn.Typed.Trim();
+        var at = typed.IndexOf("pilot start", StringComparison.OrdinalIgnoreCase);
+        var match = Syntax().Match(at >= 0 ? typed[(at + "pilot start".Length)..].Trim() : arguments.Trim());
         if (!me.IsAdmin || !match.Success)
         {
             var title = l.Pick("How to start a pilot", "Cómo iniciar un piloto");
@@ -41,7 +44,7 @@ internal sealed partial class PilotStartCommand(MapDirectory directory, PilotSer
         return PilotCard.Build((await pilots.ReportAsync(pilot, cancellationToken))!, l);
     }
 
-    [GeneratedRegex("^\"(?<name>[^\"]+)\"\\s+--unit\\s+(?<unit>\\S+)(\\s+--days\\s+(?<days>\\d{1,3}))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[\"“](?<name>[^\"“”]+)[\"”]\\s+--unit\\s+(?<unit>\\S+)(\\s+--days\\s+(?<days>\\d{1,3}))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Syntax();
 }
 
