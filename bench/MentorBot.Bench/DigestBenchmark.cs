@@ -25,28 +25,7 @@ internal static class DigestBenchmark
 
     public static async Task RunAsync(TextWriter output)
     {
-        var rows = new List<string>();
-        var file = Path.Combine(Path.GetTempPath(), $"mentorbot-bench-digest-{Guid.NewGuid():N}.db");
-        try
-        {
-            rows.Add(await MeasureAsync("SQLite", StorageProvider.Sqlite, $"Data Source={file}", new SqliteBulkWriter($"Data Source={file}")));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
-            {
-                File.Delete(path);
-            }
-        }
-
-        await using (var postgres = await PostgresCluster.StartAsync())
-        {
-            if (postgres is not null)
-            {
-                rows.Add(await MeasureAsync($"PostgreSQL ({postgres.Source})", StorageProvider.Postgres, postgres.ConnectionString, new PostgresBulkWriter(postgres.ConnectionString)));
-            }
-        }
+        var rows = await StoreRuns.OnEachAsync("digest", MeasureAsync);
 
         await output.WriteLineAsync($"Organisation-wide digest (the largest scope), median of {Runs} runs after one warm-up; one unit's digest (200 people) for comparison. {Environment.ProcessorCount} cores.");
         await output.WriteLineAsync();
@@ -121,9 +100,4 @@ internal static class DigestBenchmark
 
     private static Person Person(string id, bool admin) =>
         new(id, null, id, null, Level.Director, null, null, "America/Chicago", WorkingHours.Default, null, null, "en-US", 0, [], admin);
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

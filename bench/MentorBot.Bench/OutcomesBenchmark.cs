@@ -30,28 +30,7 @@ internal static class OutcomesBenchmark
 
     public static async Task RunAsync(TextWriter output)
     {
-        var rows = new List<string>();
-        var file = Path.Combine(Path.GetTempPath(), $"mentorbot-bench-outcomes-{Guid.NewGuid():N}.db");
-        try
-        {
-            rows.Add(await MeasureAsync("SQLite", StorageProvider.Sqlite, $"Data Source={file}", new SqliteBulkWriter($"Data Source={file}")));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
-            {
-                File.Delete(path);
-            }
-        }
-
-        await using (var postgres = await PostgresCluster.StartAsync())
-        {
-            if (postgres is not null)
-            {
-                rows.Add(await MeasureAsync($"PostgreSQL ({postgres.Source})", StorageProvider.Postgres, postgres.ConnectionString, new PostgresBulkWriter(postgres.ConnectionString)));
-            }
-        }
+        var rows = await StoreRuns.OnEachAsync("outcomes", MeasureAsync);
 
         await output.WriteLineAsync($"Outcomes (organisation, 12 months, per unit and per start month, with the privacy rules and the card) and a pilot report, median of {Runs} runs after one warm-up. {Environment.ProcessorCount} cores.");
         await output.WriteLineAsync();
@@ -217,9 +196,4 @@ internal static class OutcomesBenchmark
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

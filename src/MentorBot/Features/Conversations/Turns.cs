@@ -10,6 +10,13 @@ internal sealed record Caller(string TenantId, string AadObjectId, string Displa
 internal sealed record TextTurn(Caller Caller, string Text)
 {
     public string Typed { get; init; } = Text;
+
+    /// <summary>What was typed after <paramref name="phrase"/>, in its own case; <paramref name="arguments"/> when the phrase is not found as typed.</summary>
+    public string TypedAfter(string phrase, string arguments)
+    {
+        var at = Typed.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? Typed[(at + phrase.Length)..].Trim() : arguments.Trim();
+    }
 }
 
 /// <summary>A card button pressed: the verb and the data the card carried, merged with the card's inputs.</summary>

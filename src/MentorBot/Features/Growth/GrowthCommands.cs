@@ -22,7 +22,7 @@ internal sealed class GrowthCommand(GrowthService service) : ITextCommand
             "Las competencias de quien acompañas (o del personal de tu unidad): valídalas o retira una validación.");
 
     public async ValueTask<AdaptiveCard> HandleAsync(TextTurn turn, string arguments, CancellationToken cancellationToken) =>
-        await service.ShowAsync(turn.Caller, arguments, cancellationToken) ?? NotInMapCard.Build(Languages.From(turn.Caller.Locale));
+        await service.ShowAsync(turn.Caller, turn.TypedAfter(Descriptor.Phrase, arguments), cancellationToken) ?? NotInMapCard.Build(Languages.From(turn.Caller.Locale));
 }
 
 internal sealed class GrowthRateAction(GrowthService service) : ICardAction

@@ -22,9 +22,7 @@ internal sealed partial class PilotStartCommand(MapDirectory directory, PilotSer
 
         var l = Languages.From(me.Locale);
         // The arguments arrive lower-cased; the pilot's name keeps the case it was typed in.
-        var typed = turn.Typed.Trim();
-        var at = typed.IndexOf("pilot start", StringComparison.OrdinalIgnoreCase);
-        var match = Syntax().Match(at >= 0 ? typed[(at + "pilot start".Length)..].Trim() : arguments.Trim());
+        var match = Syntax().Match(turn.TypedAfter(Descriptor.Phrase, arguments));
         if (!me.IsAdmin || !match.Success)
         {
             var title = l.Pick("How to start a pilot", "Cómo iniciar un piloto");
