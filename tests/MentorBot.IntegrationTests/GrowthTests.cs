@@ -273,6 +273,27 @@ public sealed class GrowthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_history_shows_a_validation_and_its_withdrawal_in_order_with_the_reason_for_mentors_only()
+    {
+        await ValidateAsync(_host, Speaker.Megan, "alex-wilber", VitalSigns, note: PrivateNote);
+        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await WithdrawAsync(Speaker.Megan, "alex-wilber", VitalSigns, "WITHDRAWN-REASON: the readings were from the machine log.");
+        var data = new JsonObject { ["person"] = "alex-wilber", ["competency"] = VitalSigns };
+
+        var megan = Text((await InvokeAsync(_host, Speaker.Megan, GrowthVerbs.History, data))["value"]);
+        var samuel = Text((await InvokeAsync(_host, Speaker.Samuel, GrowthVerbs.History, data.DeepClone().AsObject()))["value"]);
+        var patti = await InvokeAsync(_host, Speaker.Patti, GrowthVerbs.History, data.DeepClone().AsObject());
+
+        Assert.True(megan.IndexOf("Validated by Megan Bowen", StringComparison.Ordinal) < megan.IndexOf("Withdrawn by Megan Bowen", StringComparison.Ordinal));
+        Assert.Contains("WITHDRAWN-REASON", megan, StringComparison.Ordinal);
+        Assert.Contains(PrivateNote, megan, StringComparison.Ordinal);
+        Assert.Contains("Withdrawn by Megan Bowen", samuel, StringComparison.Ordinal);
+        Assert.DoesNotContain("WITHDRAWN-REASON", samuel, StringComparison.Ordinal);
+        Assert.DoesNotContain(PrivateNote, samuel, StringComparison.Ordinal);
+        Assert.Equal(InvokeMessage, (string?)patti["type"]);
+    }
+
+    [Fact]
     public async Task An_onboarding_buddy_is_not_a_mentor_here_and_cannot_open_the_growth_of_the_new_starter()
     {
         await InvokeAsync(_host, Speaker.Alex, GrowthVerbs.Rate, new JsonObject { ["rate-" + VitalSigns] = "with-support" });

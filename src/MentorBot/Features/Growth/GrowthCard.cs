@@ -9,6 +9,7 @@ internal static class GrowthVerbs
     public const string Show = "growth.show";
     public const string Validate = "competency.validate";
     public const string Withdraw = "competency.withdraw";
+    public const string History = "competency.history";
 }
 
 internal static class GrowthFields
@@ -112,9 +113,14 @@ internal static class GrowthCard
             yield return Blocks.Subtle(l.Pick($"{view.PersonName} rates this: {GrowthText.Rating(rating, l)}", $"{view.PersonName} se valora: {GrowthText.Rating(rating, l)}"));
         }
 
+        var data = new Dictionary<string, string> { [GrowthFields.Person] = view.PersonId, [GrowthFields.Competency] = id };
+        if (line.State.Status != CompetencyStatus.NotStarted || (line.ShowPrivate && line.State.SelfRating is not null))
+        {
+            yield return new ActionSet([new ExecuteAction(l.Pick("History", "Historial"), GrowthVerbs.History, data)]) { Spacing = Spacing.Small };
+        }
+
         if (line.MayValidate)
         {
-            var data = new Dictionary<string, string> { [GrowthFields.Person] = view.PersonId, [GrowthFields.Competency] = id };
             yield return line.State.Status == CompetencyStatus.Validated
                 ? new ActionSet([new ShowCardAction(l.Pick("Withdraw", "Retirar"), new ShownCard(
                     [
@@ -141,6 +147,30 @@ internal static class GrowthCard
                     ])
                     { Actions = [new ExecuteAction(l.Pick("Validate", "Validar"), GrowthVerbs.Validate, data)] })]);
         }
+    }
+
+    /// <summary>One competency's history, oldest first, as the reader may see it; notes and reasons only for the person and their mentors.</summary>
+    public static AdaptiveCard History(string personId, string personName, string competencyName, IReadOnlyList<(string When, string What, string? Words)> entries, Language l)
+    {
+        var title = l.Pick($"{competencyName}: history", $"{competencyName}: historial");
+        var body = new List<CardElement> { Blocks.Heading(title), Blocks.Subtle(personName) };
+        foreach (var (when, what, words) in entries)
+        {
+            body.Add(new TextBlock(what) { Wrap = true, Spacing = Spacing.Medium, Weight = FontWeight.Bolder });
+            body.Add(Blocks.Subtle(when));
+            if (words is { Length: > 0 })
+            {
+                body.Add(new TextBlock(words) { Wrap = true, Spacing = Spacing.Small });
+            }
+        }
+
+        if (entries.Count == 0)
+        {
+            body.Add(Blocks.Paragraph(l.Pick("Nothing recorded yet.", "Aún no hay nada registrado.")));
+        }
+
+        body.Add(Blocks.Subtle(l.Pick("Nobody can edit this history: a withdrawal is added to it, never written over it.", "Nadie puede editar este historial: una retirada se añade, nunca lo sobrescribe.")));
+        return Blocks.Card(title, body, [new ExecuteAction(l.Pick("Back to the ladder", "Volver a la escalera"), GrowthVerbs.Show, new Dictionary<string, string> { [GrowthFields.Person] = personId })]);
     }
 
     /// <summary>A short card for the person when a mentor validates one of their competencies.</summary>

@@ -53,6 +53,13 @@ internal sealed class GrowthShowAction(GrowthService service) : ICardAction
     public async ValueTask<CardActionOutcome> ExecuteAsync(CardActionTurn turn, CancellationToken cancellationToken) => await service.ShowActionAsync(turn, cancellationToken);
 }
 
+internal sealed class CompetencyHistoryAction(GrowthService service) : ICardAction
+{
+    public string Verb => GrowthVerbs.History;
+
+    public async ValueTask<CardActionOutcome> ExecuteAsync(CardActionTurn turn, CancellationToken cancellationToken) => await service.HistoryAsync(turn, cancellationToken);
+}
+
 internal sealed class CompetencyValidatedRenderer(GrowthService service) : IOutboxRenderer
 {
     public string Kind => GrowthService.ValidatedKind;

@@ -24,6 +24,7 @@ internal static class GrowthRegistration
         services.AddCardAction<CompetencyValidateAction>();
         services.AddCardAction<CompetencyWithdrawAction>();
         services.AddCardAction<GrowthShowAction>();
+        services.AddCardAction<CompetencyHistoryAction>();
         services.AddMapJob<PhaseWatcher>("onboarding-phases", "Onboarding: tell new hires and their mentors when their phase moves", Every.Minutes(5), (w, map, ct) => w.RunAsync(map, ct));
         return services;
     }

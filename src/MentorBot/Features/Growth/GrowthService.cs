@@ -177,6 +177,43 @@ internal sealed partial class GrowthService(
         return new CardActionOutcome.ReplaceCard(GrowthCard.Build(await ViewAsync(map, me, subject, cancellationToken)));
     }
 
+    /// <summary>One competency's history for someone who may see the person's status; the words only for those who may see private parts.</summary>
+    public async Task<CardActionOutcome> HistoryAsync(CardActionTurn turn, CancellationToken cancellationToken)
+    {
+        if (await directory.FindByAadObjectIdAsync(turn.Caller.AadObjectId, cancellationToken) is not { } me)
+        {
+            return new CardActionOutcome.ReplaceCard(NotInMapCard.Build(Languages.From(turn.Caller.Locale)));
+        }
+
+        var l = Languages.From(me.Locale);
+        var map = await snapshots.CurrentAsync(cancellationToken);
+        var subject = map.People.FirstOrDefault(p => p.Id == turn.Get(GrowthFields.Person));
+        var competency = map.Ladder.Find(turn.Get(GrowthFields.Competency));
+        if (subject is null || competency is null || !GrowthAccess.MaySeeStatus(me, subject, map.Mentorships))
+        {
+            Log.Refused(logger, GrowthVerbs.History);
+            return new CardActionOutcome.ShowMessage(l.Pick("You can no longer see this person's growth.", "Ya no puedes ver el crecimiento de esta persona."));
+        }
+
+        var showPrivate = GrowthAccess.MaySeePrivate(me, subject, map.Mentorships);
+        var names = map.People.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+        var entries = (await store.HistoryAsync(subject.Id, competency.Id, cancellationToken))
+            .Where(e => showPrivate || e.Kind != CompetencyEvent.SelfRated)
+            .Select(e => (
+                TimeText.When(e.At, me.TimeZone, l),
+                e.Kind switch
+                {
+                    CompetencyEvent.Validated => l.Pick(
+                        $"Validated by {names.GetValueOrDefault(e.ActorId) ?? e.ActorId}, observed {TimeText.Date(e.ObservedOn ?? default, l)} ({GrowthText.Method(e.Method ?? ValidationMethod.Observation, l)})",
+                        $"Validada por {names.GetValueOrDefault(e.ActorId) ?? e.ActorId}, observada el {TimeText.Date(e.ObservedOn ?? default, l)} ({GrowthText.Method(e.Method ?? ValidationMethod.Observation, l)})"),
+                    CompetencyEvent.Withdrawn => l.Pick($"Withdrawn by {names.GetValueOrDefault(e.ActorId) ?? e.ActorId}", $"Retirada por {names.GetValueOrDefault(e.ActorId) ?? e.ActorId}"),
+                    _ => l.Pick($"Rated: {GrowthText.Rating(e.Rating ?? SelfRating.NotYet, l)}", $"Valoración: {GrowthText.Rating(e.Rating ?? SelfRating.NotYet, l)}"),
+                },
+                showPrivate ? e.Note : null))
+            .ToList();
+        return new CardActionOutcome.ReplaceCard(GrowthCard.History(subject.Id, subject.Name, competency.Name, entries, l));
+    }
+
     /// <summary>The card a person gets when a competency of theirs is validated, or null when it no longer applies.</summary>
     public async Task<AdaptiveCard?> RenderValidatedAsync(string eventId, string personId, CancellationToken cancellationToken)
     {
