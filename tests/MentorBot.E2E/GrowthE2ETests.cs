@@ -51,7 +51,9 @@ public sealed class GrowthE2ETests(PlaygroundSession session)
         var alex = new ChatPage(await session.OpenAsync());
         await alex.SayAsync("my growth");
         var mine = await alex.WaitForCardAsync("Your growth");
-        await mine.GetByLabel("How do you rate yourself?").First.SelectOptionAsync(new SelectOptionValue { Label = "With support" });
+        // One rating per competency, each a compact choice set (a combobox in the playground): rate the first.
+        await mine.GetByRole(AriaRole.Combobox, new() { Name = "How do you rate yourself?" }).First.ClickAsync();
+        await alex.Page.GetByRole(AriaRole.Option, new() { Name = "With support", Exact = true }).ClickAsync();
         await ChatPage.PressAsync(mine, "Save my ratings");
         await alex.WaitForCardAsync("Your ratings are saved.");
         await alex.ScreenshotAsync("growth-05-alex-rates");

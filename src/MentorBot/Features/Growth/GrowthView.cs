@@ -40,12 +40,13 @@ internal static class GrowthText
         _ => l.Pick("On my own", "Por mi cuenta"),
     };
 
+    /// <summary>The heading over a phase's competencies on the ladder card.</summary>
     public static string Phase(OnboardingPhase phase, Language l) => phase switch
     {
-        OnboardingPhase.Observe => l.Pick("Onboarding: observe", "Incorporación: observar"),
-        OnboardingPhase.PractiseWithSupport => l.Pick("Onboarding: practise with support", "Incorporación: practicar con apoyo"),
-        OnboardingPhase.PractiseIndependently => l.Pick("Onboarding: practise independently", "Incorporación: practicar por tu cuenta"),
-        _ => l.Pick("Beyond the step", "Más allá del paso"),
+        OnboardingPhase.Observe => l.Pick("Needed in the observe phase", "Necesarias en la fase de observar"),
+        OnboardingPhase.PractiseWithSupport => l.Pick("Needed to practise with support", "Necesarias para practicar con apoyo"),
+        OnboardingPhase.PractiseIndependently => l.Pick("Needed to practise independently", "Necesarias para practicar por tu cuenta"),
+        _ => l.Pick("The rest of the step", "El resto del paso"),
     };
 
     private static string By(CompetencyLine line, Language l) => line.ValidatorName is { } name ? l.Pick($" by {name}", $" por {name}") : string.Empty;
