@@ -31,6 +31,10 @@ internal static class TimeText
     public static string Date(DateOnly date, Language language = Language.English) =>
         language == Language.Spanish ? date.ToString("d 'de' MMMM", Spanish) : date.ToString("MMM d", English);
 
+    /// <summary>A date with its year, for spans that cross one (outcomes over twelve months, a pilot).</summary>
+    public static string DateWithYear(DateOnly date, Language language = Language.English) =>
+        language == Language.Spanish ? date.ToString("d 'de' MMMM 'de' yyyy", Spanish) : date.ToString("MMM d, yyyy", English);
+
     public static string Cadence(Cadence cadence, Language language = Language.English)
     {
         if (language == Language.Spanish)

@@ -3,9 +3,10 @@ using MentorBot.Features.Digest;
 namespace MentorBot.Features.Outcomes;
 
 /// <summary>One group's outcome figures after the privacy rules. Each cell's <see cref="Cell.Of"/> is the count behind it.</summary>
+/// <remarks><see cref="People"/> is the group's headcount over the window (units are listed largest first); it is the size of a unit or a start month, never a figure about anyone.</remarks>
 internal sealed record OutcomeLine(
     string Key, string Name, Cell Independence, Cell IndependenceLower, Cell IndependenceUpper, Cell Validations, Cell Retention90, Cell Retention12,
-    Cell Promotion, Cell NewHireConfidence, Cell OtherConfidence);
+    Cell Promotion, Cell NewHireConfidence, Cell OtherConfidence, int People = 0);
 
 /// <summary>The outcome report for one scope and window: the total, then per unit and per cohort of start months.</summary>
 internal sealed record OutcomeReport(
@@ -74,7 +75,8 @@ internal static class OutcomeFigures
             Cell.Make(s[3], Rate(r.Retention12Stayed, r.Retention12Eligible), r.Retention12Eligible),
             Cell.Make(s[4], Rate(r.Promoted, r.Headcount), r.Headcount),
             Cell.Make(s[5], r.NewHireConfidence.DefaultIfEmpty().Average(), r.NewHireConfidence.Count),
-            Cell.Make(s[6], r.OtherConfidence.DefaultIfEmpty().Average(), r.OtherConfidence.Count));
+            Cell.Make(s[6], r.OtherConfidence.DefaultIfEmpty().Average(), r.OtherConfidence.Count),
+            r.Headcount);
     }
 
     private static double Rate(int part, int whole) => whole == 0 ? 0 : (double)part / whole;

@@ -12,14 +12,14 @@ internal static class PilotCard
         var title = l.Pick($"Pilot: {p.Name}", $"Piloto: {p.Name}");
         var day = Math.Clamp(report.Today.DayNumber - p.StartsOn.DayNumber, 0, p.EndsOn.DayNumber - p.StartsOn.DayNumber);
         var status = report.Ended
-            ? l.Pick($"Ended {TimeText.Date(p.EndsOn, l)}: the final report.", $"Terminó el {TimeText.Date(p.EndsOn, l)}: el informe final.")
+            ? l.Pick($"Ended {TimeText.DateWithYear(p.EndsOn, l)}: the final report.", $"Terminó el {TimeText.DateWithYear(p.EndsOn, l)}: el informe final.")
             : l.Pick($"Day {day} of {p.EndsOn.DayNumber - p.StartsOn.DayNumber}.", $"Día {day} de {p.EndsOn.DayNumber - p.StartsOn.DayNumber}.");
         var body = new List<CardElement>
         {
             Blocks.Heading(title),
             Blocks.Facts(
                 (l.Pick("Unit", "Unidad"), report.UnitName),
-                (l.Pick("Runs", "Duración"), l.Pick($"{TimeText.Date(p.StartsOn, l)} to {TimeText.Date(p.EndsOn, l)}", $"del {TimeText.Date(p.StartsOn, l)} al {TimeText.Date(p.EndsOn, l)}")),
+                (l.Pick("Runs", "Duración"), l.Pick($"{TimeText.DateWithYear(p.StartsOn, l)} to {TimeText.DateWithYear(p.EndsOn, l)}", $"del {TimeText.DateWithYear(p.StartsOn, l)} al {TimeText.DateWithYear(p.EndsOn, l)}")),
                 (l.Pick("Status", "Estado"), status)),
             Blocks.Subtle(l.Pick(
                 $"Before: the {PilotService.BaselineDays} days before it started. Comparison: every other unit together. Figures about fewer than {report.After.MinGroupSize} people are hidden.",
