@@ -66,6 +66,20 @@ public sealed class OutcomeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_leader_whose_scope_is_a_reporting_line_gets_outcomes_and_digest_lines_on_either_store()
+    {
+        var omar = Speaker.Demo(28, "Omar Haddad");
+        await _host.PostActivityAsync(omar.Message("help"));
+
+        var outcomes = await SayAsync(omar, "outcomes");
+        var digest = await SayAsync(omar, "digest");
+
+        Assert.Contains("Outcomes:", outcomes, StringComparison.Ordinal);
+        Assert.Contains("Growth and outcomes (last 12 months)", digest, StringComparison.Ordinal);
+        Assert.All(Names, name => Assert.DoesNotContain(name, outcomes + digest, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_pilot_records_its_baseline_reports_to_the_units_leaders_and_reports_by_itself_once_when_it_ends()
     {
         var started = await SayAsync(Speaker.Lynne, "pilot start \"Ward 3 pilot\" --unit medical-ward-3 --days 30");

@@ -51,9 +51,13 @@ internal sealed partial class DigestService(
         var clock = Stopwatch.StartNew();
         var now = time.GetUtcNow();
         var today = CallerProfiles.LocalToday(reader, now);
-        var data = await query.LoadAsync(scope, now, today, cancellationToken);
+        // The outcome lines are read beside the digest's own counts.
+        var outcomeLoad = outcomes.LoadAsync(scope, today.AddMonths(-Outcomes.OutcomeService.Months).AddDays(1), today.AddDays(1), null, cancellationToken, newHiresConfidenceOnly: true);
+        var dataLoad = query.LoadAsync(scope, now, today, cancellationToken);
+        await Task.WhenAll(outcomeLoad, dataLoad);
+        var data = await dataLoad;
         var header = new DigestHeader(key, await NameAsync(scope, data.UnitNames, Languages.From(reader.Locale), cancellationToken), now, reader.TimeZone, options.Value.AllowNudgeList);
-        var outcomeInput = await outcomes.LoadAsync(scope, today.AddMonths(-Outcomes.OutcomeService.Months).AddDays(1), today.AddDays(1), null, cancellationToken);
+        var outcomeInput = await outcomeLoad;
         var report = DigestFigures.From(data, header, options.Value.MinGroupSize, today) with
         {
             Outcomes = Outcomes.DigestOutcomes.From(outcomeInput, data.PublishedUnitSets, options.Value.MinGroupSize),

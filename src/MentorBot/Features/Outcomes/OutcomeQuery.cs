@@ -12,7 +12,9 @@ namespace MentorBot.Features.Outcomes;
 /// </summary>
 internal sealed class OutcomeQuery(Database database)
 {
-    public async Task<OutcomeInput> LoadAsync(DigestScope scope, DateOnly from, DateOnly to, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <param name="newHiresConfidenceOnly">Read confidence for new hires only (the digest shows no other), which spares a scan of every answer.</param>
+    public async Task<OutcomeInput> LoadAsync(
+        DigestScope scope, DateOnly from, DateOnly to, IProgress<string>? progress, CancellationToken cancellationToken, bool newHiresConfidenceOnly = false)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         progress?.Report("people");
@@ -44,13 +46,26 @@ internal sealed class OutcomeQuery(Database database)
         progress?.Report("confidence");
         var fromMs = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
         var toMs = new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+        // A leader's scope is read through the scope's own table expression (present people: former ones have no
+        // check-ins to score); only the organisation reads every answer of the window. For new hires only (the digest),
+        // the read starts from the people, so each one's answers come by index instead of a pass over every answer
+        // (CROSS JOIN fixes that order on SQLite; PostgreSQL plans it as an inner join).
+        var inScope = scope.Organisation ? string.Empty : " AND a.person_id IN (SELECT person_id FROM scope)";
+        var sql = newHiresConfidenceOnly
+            ? $"""
+              {(scope.Organisation ? string.Empty : ScopeSql.With(scope, database))}
+              SELECT a.person_id, SUM(CAST(a.confidence AS DOUBLE PRECISION)), COUNT(*) FROM map_people p CROSS JOIN checkin_answers a
+              WHERE p.start_date >= @newHiresSince AND a.person_id = p.id AND a.scores_shared = 1 AND a.submitted_at_ms >= @fromMs AND a.submitted_at_ms < @toMs{inScope}
+              GROUP BY a.person_id
+              """
+            : $"""
+              {(scope.Organisation ? string.Empty : ScopeSql.With(scope, database))}
+              SELECT a.person_id, SUM(CAST(a.confidence AS DOUBLE PRECISION)), COUNT(*) FROM checkin_answers a
+              WHERE a.scores_shared = 1 AND a.submitted_at_ms >= @fromMs AND a.submitted_at_ms < @toMs{inScope}
+              GROUP BY a.person_id
+              """;
         var confidence = (await connection.QueryAsync<(string Person, double Sum, long Count)>(new CommandDefinition(
-                """
-                SELECT person_id, SUM(CAST(confidence AS DOUBLE PRECISION)), COUNT(*) FROM checkin_answers
-                WHERE scores_shared = 1 AND submitted_at_ms >= @fromMs AND submitted_at_ms < @toMs
-                GROUP BY person_id
-                """,
-                new { fromMs, toMs }, cancellationToken: cancellationToken)))
+                sql, ScopeSql.Parameters(scope, new { fromMs, toMs, newHiresSince = MapValues.DateText(to.AddDays(-OutcomeCalculator.NewHireDays)) }), cancellationToken: cancellationToken)))
             .Where(c => members.ContainsKey(c.Person))
             .Select(c => new ConfidenceScores(c.Person, c.Sum, (int)c.Count))
             .ToList();
