@@ -18,7 +18,7 @@ internal static class OutcomeCardSamples
         [.. Enumerable.Range(0, 9).Select(i => Hire($"w3-{i}", "medical-ward-3", i * 20, (i * 20) + 60 + i, i == 4 ? (i * 20) + 40 : null)),
          .. Enumerable.Range(0, 2).Select(i => Hire($"oc-{i}", "outpatient-clinic", 100 + i))],
         new Dictionary<string, int> { ["medical-ward-3"] = 41, ["outpatient-clinic"] = 2 },
-        [.. Enumerable.Range(0, 9).Select(i => new ConfidenceScores($"w3-{i}", 3 + (i % 3), 1))],
+        [.. Enumerable.Range(0, 36).Select(i => new ConfidenceScores($"w3-{i % 9}", 2 + ((i / 9) % 3) + (i % 9 % 3 * 0.5), 1, Period: i / 9))],
         From,
         To,
         new Dictionary<string, string> { ["medical-ward-3"] = "Medical Ward 3", ["outpatient-clinic"] = "Outpatient Clinic" });

@@ -123,4 +123,36 @@ public sealed class OutcomeCalculatorTests
 
         Assert.Equal(CellState.TooFew, report.Total.Promotion.State);
     }
+
+    [Fact]
+    public void Confidence_trends_new_hires_apart_from_everyone_else_period_by_period_and_hides_a_small_period()
+    {
+        var from = new DateOnly(2026, 1, 1);
+        var to = new DateOnly(2027, 1, 1);
+        var hires = Enumerable.Range(0, 6).Select(i => Hire($"h{i}", "w3", new(2026, 6, 1))).ToArray();
+        var veterans = Enumerable.Range(0, 6).Select(i => Hire($"v{i}", "w3", new(2015, 1, 1))).ToArray();
+        var scores = new List<ConfidenceScores>();
+        foreach (var hire in hires)
+        {
+            scores.Add(new(hire.Id, 2, 1, Period: 2));
+            scores.Add(new(hire.Id, hire.Id == "h0" ? 5 : 4, 1, Period: 3));
+        }
+
+        foreach (var (veteran, i) in veterans.Select((v, i) => (v, i)))
+        {
+            scores.Add(new(veteran.Id, 3 + (i % 2), 1, Period: 0));
+            scores.Add(new(veteran.Id, 4, 1, Period: 3));
+        }
+
+        scores.Add(new("h1", 3, 1, Period: 1)); // one new hire alone in the second period
+        var input = new OutcomeInput([.. hires, .. veterans], new Dictionary<string, int>(), scores, from, to, new Dictionary<string, string>());
+
+        var total = OutcomeService.Compute(input, "Organisation", minGroupSize: 5).Total;
+
+        Assert.Equal([CellState.Empty, CellState.TooFew, CellState.Uniform, CellState.Shown], total.NewHireTrend.Select(c => c.State));
+        Assert.Equal(4 + (1.0 / 6), total.NewHireTrend[3].Value, 6);
+        Assert.Equal(CellState.Shown, total.OtherTrend[0].State);
+        Assert.Equal(CellState.Uniform, total.OtherTrend[3].State);
+        Assert.Equal(6, total.NewHireConfidence.Of);
+    }
 }

@@ -10,6 +10,12 @@ internal static class OutcomeCalculator
     /// <summary>A new hire, for confidence: started within the year before the window ends.</summary>
     public const int NewHireDays = 365;
 
+    /// <summary>The confidence trend splits the window into this many equal periods (quarters of a year).</summary>
+    public const int TrendPeriods = 4;
+
+    /// <summary>How long one trend period is, in milliseconds, for a window.</summary>
+    public static long PeriodMilliseconds(DateOnly from, DateOnly to) => Math.Max(1L, (long)(to.DayNumber - from.DayNumber) * 86_400_000L / TrendPeriods);
+
     public static int DaysToIndependence(OutcomePerson person) =>
         person.IndependentOn is { } on && (person.FirstShift ?? person.StartDate) is { } first ? on.DayNumber - first.DayNumber : -1;
 
@@ -26,8 +32,11 @@ internal static class OutcomeCalculator
         var r90 = people.Where(p => p.StartDate is { } s && In(s.AddDays(90))).ToList();
         var r12 = people.Where(p => p.StartDate is { } s && In(s.AddYears(1))).ToList();
         var present = people.Where(p => p.PresentDuring(input.From, input.To)).ToList();
-        var scores = input.Confidence.Where(c => ids.Contains(c.PersonId) && c.Count > 0).ToDictionary(c => c.PersonId, c => c.Sum / c.Count, StringComparer.Ordinal);
+        var mine = input.Confidence.Where(c => ids.Contains(c.PersonId) && c.Count > 0).ToList();
+        var scores = mine.GroupBy(c => c.PersonId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Sum) / g.Sum(c => c.Count), StringComparer.Ordinal);
         var newHires = people.Where(p => p.StartDate is { } s && s.DayNumber >= input.To.DayNumber - NewHireDays).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<IReadOnlyList<double>> Trend(bool hires) => [.. Enumerable.Range(0, TrendPeriods).Select(period =>
+            (IReadOnlyList<double>)[.. mine.Where(c => c.Period == period && newHires.Contains(c.PersonId) == hires).Select(c => c.Sum / c.Count)])];
         return new OutcomeRaw(
             key,
             name,
@@ -40,7 +49,9 @@ internal static class OutcomeCalculator
             present.Count,
             present.Count(p => p.Promotions.Any(In)),
             [.. scores.Where(s => newHires.Contains(s.Key)).Select(s => s.Value)],
-            [.. scores.Where(s => !newHires.Contains(s.Key)).Select(s => s.Value)]);
+            [.. scores.Where(s => !newHires.Contains(s.Key)).Select(s => s.Value)],
+            Trend(hires: true),
+            Trend(hires: false));
     }
 
     /// <summary>Cohorts by start month, for people who started in the window: figures over all time since.</summary>
@@ -54,7 +65,7 @@ internal static class OutcomeCalculator
             .Select(g => Group(g.Key.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), g.Key.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), g, everything) with
             {
                 // Validations and confidence belong to units and weeks, not to a start month.
-                Validations = 0, NewHireConfidence = [], OtherConfidence = [],
+                Validations = 0, NewHireConfidence = [], OtherConfidence = [], NewHireTrend = null, OtherTrend = null,
             })];
     }
 

@@ -81,7 +81,16 @@ internal static class OutcomeCard
         {
             yield return (l.Pick("Promoted", "Promocionados"), Rate(line.Promotion, l));
             yield return (l.Pick("Confidence, new hires", "Confianza, incorporaciones"), Score(line.NewHireConfidence, l));
+            if (line.NewHireTrend.Any(p => p.State != CellState.Empty))
+            {
+                yield return (l.Pick("… trend, oldest first", "… tendencia, de la más antigua"), Trend(line.NewHireTrend, l));
+            }
+
             yield return (l.Pick("Confidence, everyone else", "Confianza, resto"), Score(line.OtherConfidence, l));
+            if (line.OtherTrend.Any(p => p.State != CellState.Empty))
+            {
+                yield return (l.Pick("… trend, oldest first", "… tendencia, de la más antigua"), Trend(line.OtherTrend, l));
+            }
         }
     }
 
@@ -98,6 +107,10 @@ internal static class OutcomeCard
             string.Create(CultureInfo.InvariantCulture, $"median {line.Independence.Value:0} days (middle half {line.IndependenceLower.Value:0}–{line.IndependenceUpper.Value:0}; {line.Independence.Of} people)"),
             string.Create(CultureInfo.InvariantCulture, $"mediana {line.Independence.Value:0} días (mitad central {line.IndependenceLower.Value:0}–{line.IndependenceUpper.Value:0}; {line.Independence.Of} personas)"))
         : Hidden(line.Independence, l);
+
+    /// <summary>A trend, oldest first: "3.1 → 3.4 → hidden → 3.8".</summary>
+    public static string Trend(IReadOnlyList<Cell> points, Language l) =>
+        string.Join(" → ", points.Select(p => p.IsShown ? p.Value.ToString("0.0", CultureInfo.InvariantCulture) : p.State == CellState.Empty ? "–" : l.Pick("hidden", "oculto")));
 
     public static string Rate(Cell cell, Language l) => cell.IsShown
         ? string.Create(CultureInfo.InvariantCulture, $"{cell.Value * 100:0}% ") + l.Pick($"of {cell.Of}", $"de {cell.Of}")

@@ -6,7 +6,13 @@ namespace MentorBot.Features.Outcomes;
 /// <remarks><see cref="People"/> is the group's headcount over the window (units are listed largest first); it is the size of a unit or a start month, never a figure about anyone.</remarks>
 internal sealed record OutcomeLine(
     string Key, string Name, Cell Independence, Cell IndependenceLower, Cell IndependenceUpper, Cell Validations, Cell Retention90, Cell Retention12,
-    Cell Promotion, Cell NewHireConfidence, Cell OtherConfidence, int People = 0);
+    Cell Promotion, Cell NewHireConfidence, Cell OtherConfidence, int People = 0)
+{
+    /// <summary>Confidence per period of the window, oldest first: new hires, then everyone else (empty for a start month).</summary>
+    public IReadOnlyList<Cell> NewHireTrend { get; init; } = [];
+
+    public IReadOnlyList<Cell> OtherTrend { get; init; } = [];
+}
 
 /// <summary>The outcome report for one scope and window: the total, then per unit and per cohort of start months.</summary>
 internal sealed record OutcomeReport(
@@ -22,7 +28,34 @@ internal static class OutcomeFigures
     public static OutcomeReport From(string scopeName, OutcomeInput input, OutcomeRaw total, IReadOnlyList<OutcomeRaw> units, IReadOnlyList<OutcomeRaw> cohorts, int minGroupSize)
     {
         var k = Suppression.Threshold(minGroupSize);
-        return new OutcomeReport(scopeName, input.From, input.To, k, input.Months, Line(total, Primary(total, k), k), Breakdown(units, k), Breakdown(cohorts, k));
+        return new OutcomeReport(scopeName, input.From, input.To, k, input.Months, WithTrend([Line(total, Primary(total, k), k)], [total], k)[0], WithTrend(Breakdown(units, k), units, k), Breakdown(cohorts, k));
+    }
+
+    /// <summary>
+    /// Adds the confidence trend, each period an average with the usual rules; across units, each period is a breakdown
+    /// of its own, so a hidden unit's period cannot be worked out from the others.
+    /// </summary>
+    private static List<OutcomeLine> WithTrend(List<OutcomeLine> lines, IReadOnlyList<OutcomeRaw> raws, int k)
+    {
+        IReadOnlyList<Cell>[] Points(Func<OutcomeRaw, IReadOnlyList<IReadOnlyList<double>>?> trend)
+        {
+            var points = raws.Select(_ => new Cell[OutcomeCalculator.TrendPeriods]).ToArray();
+            for (var period = 0; period < OutcomeCalculator.TrendPeriods; period++)
+            {
+                var values = raws.Select(r => trend(r) is { } t && period < t.Count ? t[period] : []).ToList();
+                var states = Suppression.Breakdown([.. values.Select(v => v.Count)], k, [.. values.Select(v => Average(v, k))]);
+                for (var i = 0; i < raws.Count; i++)
+                {
+                    points[i][period] = Cell.Make(states[i], values[i].DefaultIfEmpty().Average(), values[i].Count);
+                }
+            }
+
+            return points;
+        }
+
+        var hires = Points(r => r.NewHireTrend);
+        var others = Points(r => r.OtherTrend);
+        return [.. lines.Select((line, i) => line with { NewHireTrend = hires[i], OtherTrend = others[i] })];
     }
 
     /// <summary>Each figure's own state for one group, before any complementary suppression.</summary>

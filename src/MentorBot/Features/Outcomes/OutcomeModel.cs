@@ -13,8 +13,8 @@ internal sealed record OutcomePerson(
     public bool PresentDuring(DateOnly from, DateOnly to) => (StartDate ?? DateOnly.MinValue) < to && (LeftOn is not { } left || left >= from);
 }
 
-/// <summary>One person's confidence scores shared in the window: their sum and how many.</summary>
-internal sealed record ConfidenceScores(string PersonId, double Sum, int Count);
+/// <summary>One person's confidence scores shared in one period of the window (see <see cref="OutcomeCalculator.TrendPeriods"/>): their sum and how many.</summary>
+internal sealed record ConfidenceScores(string PersonId, double Sum, int Count, int Period = 0);
 
 /// <summary>Everything the outcome figures are computed from, for one scope and one window [From, To).</summary>
 internal sealed record OutcomeInput(
@@ -37,4 +37,6 @@ internal sealed record OutcomeRaw(
     int Headcount,
     int Promoted,
     IReadOnlyList<double> NewHireConfidence,
-    IReadOnlyList<double> OtherConfidence);
+    IReadOnlyList<double> OtherConfidence,
+    IReadOnlyList<IReadOnlyList<double>>? NewHireTrend = null,
+    IReadOnlyList<IReadOnlyList<double>>? OtherTrend = null);

@@ -54,20 +54,21 @@ internal sealed class OutcomeQuery(Database database)
         var sql = newHiresConfidenceOnly
             ? $"""
               {(scope.Organisation ? string.Empty : ScopeSql.With(scope, database))}
-              SELECT a.person_id, SUM(CAST(a.confidence AS DOUBLE PRECISION)), COUNT(*) FROM map_people p CROSS JOIN checkin_answers a
+              SELECT a.person_id, (a.submitted_at_ms - @fromMs) / @periodMs, SUM(CAST(a.confidence AS DOUBLE PRECISION)), COUNT(*) FROM map_people p CROSS JOIN checkin_answers a
               WHERE p.start_date >= @newHiresSince AND a.person_id = p.id AND a.scores_shared = 1 AND a.submitted_at_ms >= @fromMs AND a.submitted_at_ms < @toMs{inScope}
-              GROUP BY a.person_id
+              GROUP BY a.person_id, (a.submitted_at_ms - @fromMs) / @periodMs
               """
             : $"""
               {(scope.Organisation ? string.Empty : ScopeSql.With(scope, database))}
-              SELECT a.person_id, SUM(CAST(a.confidence AS DOUBLE PRECISION)), COUNT(*) FROM checkin_answers a
+              SELECT a.person_id, (a.submitted_at_ms - @fromMs) / @periodMs, SUM(CAST(a.confidence AS DOUBLE PRECISION)), COUNT(*) FROM checkin_answers a
               WHERE a.scores_shared = 1 AND a.submitted_at_ms >= @fromMs AND a.submitted_at_ms < @toMs{inScope}
-              GROUP BY a.person_id
+              GROUP BY a.person_id, (a.submitted_at_ms - @fromMs) / @periodMs
               """;
-        var confidence = (await connection.QueryAsync<(string Person, double Sum, long Count)>(new CommandDefinition(
-                sql, ScopeSql.Parameters(scope, new { fromMs, toMs, newHiresSince = MapValues.DateText(to.AddDays(-OutcomeCalculator.NewHireDays)) }), cancellationToken: cancellationToken)))
+        var periodMs = OutcomeCalculator.PeriodMilliseconds(from, to);
+        var confidence = (await connection.QueryAsync<(string Person, long Period, double Sum, long Count)>(new CommandDefinition(
+                sql, ScopeSql.Parameters(scope, new { fromMs, toMs, periodMs, newHiresSince = MapValues.DateText(to.AddDays(-OutcomeCalculator.NewHireDays)) }), cancellationToken: cancellationToken)))
             .Where(c => members.ContainsKey(c.Person))
-            .Select(c => new ConfidenceScores(c.Person, c.Sum, (int)c.Count))
+            .Select(c => new ConfidenceScores(c.Person, c.Sum, (int)c.Count, (int)Math.Clamp(c.Period, 0, OutcomeCalculator.TrendPeriods - 1)))
             .ToList();
 
         var units = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition("SELECT id, name FROM map_units", cancellationToken: cancellationToken)))

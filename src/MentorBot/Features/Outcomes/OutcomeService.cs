@@ -88,6 +88,8 @@ internal sealed partial class OutcomeService(
         ("days_to_independence_median", line.Independence), ("days_to_independence_p25", line.IndependenceLower), ("days_to_independence_p75", line.IndependenceUpper),
         ("competencies_validated", line.Validations), ("retention_90_days", line.Retention90), ("retention_12_months", line.Retention12),
         ("promotion_rate", line.Promotion), ("confidence_new_hires", line.NewHireConfidence), ("confidence_everyone_else", line.OtherConfidence),
+        .. line.NewHireTrend.Select((cell, i) => (string.Create(CultureInfo.InvariantCulture, $"confidence_new_hires_period_{i + 1}"), cell)),
+        .. line.OtherTrend.Select((cell, i) => (string.Create(CultureInfo.InvariantCulture, $"confidence_everyone_else_period_{i + 1}"), cell)),
     ];
 
     private static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
