@@ -27,14 +27,7 @@ internal static class DigestBenchmark
     {
         var rows = await StoreRuns.OnEachAsync("digest", MeasureAsync);
 
-        await output.WriteLineAsync($"Organisation-wide digest (the largest scope), median of {Runs} runs after one warm-up; one unit's digest (200 people) for comparison. {Environment.ProcessorCount} cores.");
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("| Store | People | Check-in rows | Seed | Digest, organisation (median; min–max) | Digest, one unit | Target |");
-        await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---|");
-        foreach (var row in rows)
-        {
-            await output.WriteLineAsync(row);
-        }
+        await StoreRuns.PrintAsync(output, $"Organisation-wide digest (the largest scope), median of {Runs} runs after one warm-up; one unit's digest (200 people) for comparison. {Environment.ProcessorCount} cores.", "| Store | People | Check-in rows | Seed | Digest, organisation (median; min–max) | Digest, one unit | Target |", rows);
     }
 
     private static async Task<string> MeasureAsync(string store, StorageProvider provider, string connectionString, BulkWriter writer)

@@ -32,14 +32,7 @@ internal static class OutcomesBenchmark
     {
         var rows = await StoreRuns.OnEachAsync("outcomes", MeasureAsync);
 
-        await output.WriteLineAsync($"Outcomes (organisation, 12 months, per unit and per start month, with the privacy rules and the card) and a pilot report, median of {Runs} runs after one warm-up. {Environment.ProcessorCount} cores.");
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("| Store | People (present + former) | History rows | Seed | Outcomes, organisation (median; min–max) | Pilot report (median; min–max) | Target |");
-        await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---|");
-        foreach (var row in rows)
-        {
-            await output.WriteLineAsync(row);
-        }
+        await StoreRuns.PrintAsync(output, $"Outcomes (organisation, 12 months, per unit and per start month, with the privacy rules and the card) and a pilot report, median of {Runs} runs after one warm-up. {Environment.ProcessorCount} cores.", "| Store | People (present + former) | History rows | Seed | Outcomes, organisation (median; min–max) | Pilot report (median; min–max) | Target |", rows);
     }
 
     private static async Task<string> MeasureAsync(string store, StorageProvider provider, string connectionString, BulkWriter writer)

@@ -37,6 +37,21 @@ internal static class StoreRuns
 
         return rows;
     }
+
+    /// <summary>A benchmark's section: one line saying what was measured, then the markdown table of each store's row.</summary>
+    public static async Task PrintAsync(TextWriter output, string what, string header, IReadOnlyList<string> rows)
+    {
+        await output.WriteLineAsync(what);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(header);
+        // The store and target columns are text; the figures between them align right.
+        var columns = header.Trim('|').Split('|').Length;
+        await output.WriteLineAsync("|" + string.Concat(Enumerable.Range(0, columns).Select(i => i == 0 || i == columns - 1 ? "---|" : "---:|")));
+        foreach (var row in rows)
+        {
+            await output.WriteLineAsync(row);
+        }
+    }
 }
 
 /// <summary>A clock stopped at one instant, so seeded data and the measured code agree on "now".</summary>

@@ -38,8 +38,11 @@ internal sealed record DigestScope(bool Organisation, IReadOnlyList<string> Unit
         return [.. people.Where(p => (p.UnitId is not null && UnitIds.Contains(p.UnitId, StringComparer.Ordinal)) || line.Contains(p.Id))];
     }
 
+    internal static HashSet<string> ReportingLine(string leaderId, IReadOnlyList<Person> people) =>
+        ReportingLine(leaderId, people.Select(p => (p.Id, p.ManagerId)));
+
     /// <summary>Everyone under <paramref name="leaderId"/>, directly or not; a cycle in the manager chain ends the walk.</summary>
-    internal static HashSet<string> ReportingLine(string leaderId, IReadOnlyList<Person> people)
+    internal static HashSet<string> ReportingLine(string leaderId, IEnumerable<(string Id, string? ManagerId)> people)
     {
         var reports = people.Where(p => p.ManagerId is not null).ToLookup(p => p.ManagerId!, StringComparer.Ordinal);
         var found = new HashSet<string>(StringComparer.Ordinal);

@@ -28,19 +28,13 @@ internal sealed class GrowthStore(Database database, AuditLog audit, TimeProvide
         return rows.Select(ToState).ToDictionary(s => s.CompetencyId, StringComparer.Ordinal);
     }
 
-    /// <summary>The competencies validated for each of these people (all of them when null).</summary>
-    public async Task<IReadOnlyDictionary<string, HashSet<string>>> ValidatedAsync(IReadOnlyCollection<string>? personIds, CancellationToken cancellationToken)
+    /// <summary>The competencies validated for each of these people.</summary>
+    public async Task<IReadOnlyDictionary<string, HashSet<string>>> ValidatedAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var sql = "SELECT person_id, competency_id FROM competency_status WHERE status = 'validated'";
-        var parameters = new DynamicParameters();
-        if (personIds is not null)
-        {
-            sql += " AND " + database.AnyOf("person_id", "people");
-            parameters.Add("people", personIds.ToArray());
-        }
-
-        var rows = await connection.QueryAsync<(string Person, string Competency)>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<(string Person, string Competency)>(new CommandDefinition(
+            $"SELECT person_id, competency_id FROM competency_status WHERE status = 'validated' AND {database.AnyOf("person_id", "people")}",
+            new { people = personIds.ToArray() }, cancellationToken: cancellationToken));
         return rows.GroupBy(r => r.Person, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.Competency).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 

@@ -67,21 +67,11 @@ internal static class PersonHistory
     {
         var listed = map.People.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var leavers = map.Leavers.ToDictionary(f => f.Person.Id, StringComparer.Ordinal);
-        var rows = new List<object>();
-        var unexplained = 0;
-        foreach (var (id, was) in before.People)
-        {
-            if (!was.Active || listed.Contains(id) || leavers.ContainsKey(id))
-            {
-                continue;
-            }
-
-            unexplained++;
-            rows.Add(Row(id, now, today, LeftChange, null, LadderNames.Name(EndReason.Unspecified)));
-            await c.ExecuteAsync(
-                "UPDATE map_people SET left_on = @on, end_reason = 'unspecified' WHERE id = @id",
-                new { id, on = MapValues.DateText(today) }, t);
-        }
+        var unexplained = before.People.Where(p => p.Value.Active && !listed.Contains(p.Key) && !leavers.ContainsKey(p.Key)).Select(p => p.Key).ToList();
+        var rows = unexplained.Select(id => Row(id, now, today, LeftChange, null, LadderNames.Name(EndReason.Unspecified))).ToList();
+        await c.ExecuteAsync(
+            "UPDATE map_people SET left_on = @On, end_reason = 'unspecified' WHERE id = @Id",
+            unexplained.Select(id => new { Id = id, On = MapValues.DateText(today) }), t);
 
         foreach (var former in map.Leavers)
         {
@@ -117,7 +107,7 @@ internal static class PersonHistory
         }
 
         await InsertAsync(c, t, rows);
-        return unexplained;
+        return unexplained.Count;
     }
 
     private static object Row(string personId, long now, DateOnly on, string change, string? from, string? to) => new

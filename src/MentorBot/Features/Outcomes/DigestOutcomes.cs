@@ -12,12 +12,12 @@ internal static class DigestOutcomes
     public static OutcomeLine From(OutcomeInput input, IReadOnlyList<IReadOnlyList<string>> publishedUnitSets, int minGroupSize)
     {
         var k = Suppression.Threshold(minGroupSize);
-        var report = OutcomeService.Compute(input, string.Empty, k);
-        var total = report.Total;
+        // The digest shows the scope's total only: each group is computed once, and no unit or cohort table is built.
+        var whole = OutcomeCalculator.Group("total", string.Empty, input.People, input);
+        var total = OutcomeFigures.From(string.Empty, input, whole, [], [], k).Total;
         var units = input.People.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => OutcomeCalculator.Group(g.Key, g.Key, g, input), StringComparer.Ordinal);
         var scopeUnits = units.Keys.ToHashSet(StringComparer.Ordinal);
         var subsets = publishedUnitSets.Where(set => set.All(scopeUnits.Contains) && set.Count < scopeUnits.Count).ToList();
-        var whole = OutcomeCalculator.Group("total", string.Empty, input.People, input);
 
         Cell Guard(Cell cell, Func<OutcomeRaw, int> size)
         {

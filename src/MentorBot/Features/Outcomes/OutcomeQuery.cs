@@ -25,12 +25,11 @@ internal sealed class OutcomeQuery(Database database)
             "SELECT person_id, independent_on FROM independence", cancellationToken: cancellationToken))).ToDictionary(r => r.Person, r => r.On, StringComparer.Ordinal);
 
         progress?.Report("history");
-        var steps = (await connection.QueryAsync<(string Id, string Track, long Position)>(new CommandDefinition(
-            "SELECT id, track_id, position FROM map_ladder_steps", cancellationToken: cancellationToken))).ToDictionary(s => s.Id, s => (s.Track, s.Position), StringComparer.Ordinal);
+        var ladder = await LadderStore.LoadAsync(connection, cancellationToken);
         var promotions = (await connection.QueryAsync<(string Person, string On, string Change, string? From, string? To)>(new CommandDefinition(
                 "SELECT person_id, on_date, change, from_value, to_value FROM person_history WHERE change IN ('level', 'step') AND on_date >= @since",
                 new { since = MapValues.DateText(from) }, cancellationToken: cancellationToken)))
-            .Where(h => IsPromotion(h.Change, h.From, h.To, steps))
+            .Where(h => IsPromotion(h.Change, h.From, h.To, ladder))
             .ToLookup(h => h.Person, h => MapValues.TryDate(h.On, out var d) ? d : default, StringComparer.Ordinal);
 
         progress?.Report("validations");
@@ -84,32 +83,17 @@ internal sealed class OutcomeQuery(Database database)
     private static Dictionary<string, (string Id, string Unit, string? Manager, string? Start, string? FirstShift, string? LeftOn, string? Reason, long Active)> Members(
         DigestScope scope, List<(string Id, string Unit, string? Manager, string? Start, string? FirstShift, string? LeftOn, string? Reason, long Active)> rows)
     {
-        var line = new HashSet<string>(StringComparer.Ordinal);
-        if (!scope.Organisation && scope.ReportingLineOf is { } leader)
-        {
-            var reports = rows.Where(r => r.Manager is not null).ToLookup(r => r.Manager!, StringComparer.Ordinal);
-            var next = new Queue<string>([leader]);
-            while (next.TryDequeue(out var manager))
-            {
-                foreach (var report in reports[manager])
-                {
-                    if (report.Id != leader && line.Add(report.Id))
-                    {
-                        next.Enqueue(report.Id);
-                    }
-                }
-            }
-        }
-
+        // Former people keep their recorded manager, so the walk finds them under the leader too.
+        var line = !scope.Organisation && scope.ReportingLineOf is { } leader
+            ? DigestScope.ReportingLine(leader, rows.Select(r => (r.Id, r.Manager)))
+            : new HashSet<string>(StringComparer.Ordinal);
         return rows.Where(r => scope.Organisation || scope.UnitIds.Contains(r.Unit, StringComparer.Ordinal) || line.Contains(r.Id))
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
-    private static bool IsPromotion(string change, string? from, string? to, Dictionary<string, (string Track, long Position)> steps) => change switch
-    {
-        PersonHistory.LevelChange => MapValues.TryLevel(from, out var a) && MapValues.TryLevel(to, out var b) && b > a,
-        _ => from is not null && to is not null && steps.TryGetValue(from, out var x) && steps.TryGetValue(to, out var y) && x.Track == y.Track && y.Position > x.Position,
-    };
+    private static bool IsPromotion(string change, string? from, string? to, Ladder ladder) => change == PersonHistory.LevelChange
+        ? MapValues.TryLevel(from, out var a) && MapValues.TryLevel(to, out var b) && b > a
+        : ladder.IsPromotion(from, to);
 
     private static DateOnly? Date(string? text) => MapValues.TryDate(text, out var date) ? date : null;
 }

@@ -51,33 +51,22 @@ internal sealed partial class OutcomeService(
     }
 
     /// <summary>The report as CSV: one row per group and figure, with its value, the count behind it and whether it is shown.</summary>
-    public static string Csv(OutcomeReport report, string? label = null)
+    public static string Csv(OutcomeReport report) =>
+        Csv([("total", report.Total), .. report.Units.Select(u => ("unit", u)), .. report.Cohorts.Select(c => ("cohort", c))]);
+
+    /// <summary>Labelled groups as CSV: one row per group and figure, with its value, the count behind it and whether it is shown.</summary>
+    public static string Csv(IEnumerable<(string Table, OutcomeLine Line)> groups)
     {
         var csv = new StringBuilder();
-        if (label is null)
-        {
-            csv.AppendLine("table,group,figure,value,count,shown");
-        }
-
-        void Rows(string table, OutcomeLine line)
+        csv.AppendLine("table,group,figure,value,count,shown");
+        foreach (var (table, line) in groups)
         {
             foreach (var (figure, cell) in Cells(line))
             {
                 var value = cell.IsShown ? cell.Value.ToString(figure.StartsWith("retention", StringComparison.Ordinal) || figure == "promotion_rate" ? "0.000" : "0.0", CultureInfo.InvariantCulture) : string.Empty;
                 var shown = cell.IsShown ? "yes" : cell.State == CellState.Empty ? "empty" : "hidden:" + cell.State.ToString().ToLowerInvariant();
-                csv.Append(CultureInfo.InvariantCulture, $"{Quote(label is null ? table : $"{label} {table}")},{Quote(line.Name)},{figure},{value},{(cell.IsShown ? cell.Of.ToString(CultureInfo.InvariantCulture) : string.Empty)},{shown}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{Quote(table)},{Quote(line.Name)},{figure},{value},{(cell.IsShown ? cell.Of.ToString(CultureInfo.InvariantCulture) : string.Empty)},{shown}\n");
             }
-        }
-
-        Rows("total", report.Total);
-        foreach (var unit in report.Units)
-        {
-            Rows("unit", unit);
-        }
-
-        foreach (var cohort in report.Cohorts)
-        {
-            Rows("cohort", cohort);
         }
 
         return csv.ToString();

@@ -105,11 +105,12 @@ internal static class OutcomesCli
             }
 
             AnsiConsole.Write(table);
-            var body = OutcomeService.Csv(report.Before with { Units = [], Cohorts = [], Total = report.Before.Units[0] with { Name = "pilot unit" } })
-                + OutcomeService.Csv(report.Before with { Units = [], Cohorts = [], Total = report.Before.Units[1] with { Name = "other units" } }, "before")
-                + OutcomeService.Csv(report.After with { Units = [], Cohorts = [], Total = report.After.Units[0] with { Name = "pilot unit" } }, "during")
-                + OutcomeService.Csv(report.After with { Units = [], Cohorts = [], Total = report.After.Units[1] with { Name = "other units" } }, "during");
-            return await WriteCsvAsync(parse.GetValue(csv), body.Replace("\ntotal,pilot unit", "\nbefore total,pilot unit", StringComparison.Ordinal), cancellationToken);
+            var body = OutcomeService.Csv(
+            [
+                ("before total", report.Before.Units[0] with { Name = "pilot unit" }), ("before total", report.Before.Units[1] with { Name = "other units" }),
+                ("during total", report.After.Units[0] with { Name = "pilot unit" }), ("during total", report.After.Units[1] with { Name = "other units" }),
+            ]);
+            return await WriteCsvAsync(parse.GetValue(csv), body, cancellationToken);
         });
         return command;
     }
