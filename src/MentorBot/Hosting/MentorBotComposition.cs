@@ -10,6 +10,7 @@ using MentorBot.Features.Digest;
 using MentorBot.Features.Growth;
 using MentorBot.Features.Outcomes;
 using MentorBot.Features.Map;
+using MentorBot.Web;
 using MentorBot.Features.Matching;
 using MentorBot.Features.Privacy;
 using MentorBot.Features.Pulses;
@@ -85,6 +86,7 @@ internal static class MentorBotComposition
         services.AddConcerns();
         services.AddPulses();
         services.AddDigest();
+        services.AddTab();
         services.AddScoped<ICardUpdates, TeamsCardUpdates>();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
@@ -101,6 +103,7 @@ internal static class MentorBotComposition
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         if (app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is not null)
         {
             app.UseSignInOutageAnswer();
@@ -113,7 +116,8 @@ internal static class MentorBotComposition
         app.MapMentorBotTelemetry();
         app.MapBooking();
         app.MapJobDashboard();
-        app.MapGet("/", () => Results.Text("MentorBot is running. Teams talks to POST /api/messages; health is at /healthz.\n"));
+        app.MapTab();
+        app.MapGet("/", () => Results.Text("MentorBot is running. Teams talks to POST /api/messages; the tab is at /tab; health is at /healthz.\n"));
         return app;
     }
 

@@ -320,6 +320,23 @@ internal sealed class CheckInStore
         return [.. rows.Select(r => r.ToAnswer())];
     }
 
+    /// <summary>
+    /// The mentee's latest answers to check-ins addressed to <paramref name="mentorId"/>, newest first. Callers show
+    /// only <see cref="CheckInAnswer.SharedView"/>: this is the list a mentor's cards came from.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckInAnswer>> LatestForMentorAsync(string menteeId, string mentorId, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(
+            $"""
+            SELECT {AnswerColumns} FROM checkin_answers
+            WHERE person_id = @menteeId AND period_id IN (SELECT id FROM checkin_periods WHERE person_id = @menteeId AND mentor_id = @mentorId)
+            ORDER BY submitted_at_ms DESC LIMIT {count}
+            """,
+            new { menteeId, mentorId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToAnswer())];
+    }
+
     private static async Task<CheckInAnswer?> ReadAnswerAsync(DbConnection connection, DbTransaction? transaction, string periodId, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
             $"SELECT {AnswerColumns} FROM checkin_answers WHERE period_id = @periodId", new { periodId }, transaction, cancellationToken: cancellationToken)))?.ToAnswer();

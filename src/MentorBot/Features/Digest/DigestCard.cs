@@ -118,7 +118,7 @@ internal static class DigestCard
         return Blocks.Card(l.Pick($"Digest by unit: {r.Header.ScopeName}", $"Resumen por unidad: {r.Header.ScopeName}"), body, DigestBlocks.Actions(r.Header, l, DigestVerbs.Summary));
     }
 
-    private static string ParticipationLine(DigestReport r, Language l)
+    internal static string ParticipationLine(DigestReport r, Language l)
     {
         var week = r.ThisWeek.Participation;
         var now = week.IsShown ? l.Pick($"{DigestText.Count((int)week.Value, l)} of {DigestText.Count(week.Of, l)} this week", $"{DigestText.Count((int)week.Value, l)} de {DigestText.Count(week.Of, l)} esta semana") : null;
@@ -128,7 +128,7 @@ internal static class DigestCard
         return now is null ? before : $"{now} · {before}";
     }
 
-    private static string Trend(DigestReport r, Func<WeekPoint, Cell> pick, Language l)
+    internal static string Trend(DigestReport r, Func<WeekPoint, Cell> pick, Language l)
     {
         var now = DigestText.Score(pick(r.ThisWeek), r.MinGroupSize, l);
         var before = pick(r.Before);
@@ -138,7 +138,7 @@ internal static class DigestCard
             : $"{now} {line}";
     }
 
-    private static string WithBefore(Cell now, Cell before, int k, Language l) => l.Pick(
+    internal static string WithBefore(Cell now, Cell before, int k, Language l) => l.Pick(
         $"{DigestText.Count(now, k, l)} (4 weeks before: {DigestText.Count(before, k, l)})",
         $"{DigestText.Count(now, k, l)} (4 semanas antes: {DigestText.Count(before, k, l)})");
 
@@ -163,7 +163,7 @@ internal static class DigestCard
             "Personas que nombraron el área (solo cifras" + (r.LanesNotListed > 0 ? $"; {r.LanesNotListed} áreas más nombradas)." : ").")));
     }
 
-    private static string NewHires(DigestReport r, Language l) => string.Join(" · ", r.NewHires.Select(p =>
+    internal static string NewHires(DigestReport r, Language l) => string.Join(" · ", r.NewHires.Select(p =>
         $"{Onboarding.Describe(p.Phase, l)} {DigestText.Count(p.People, l)}"));
 
     private static string FallbackText(DigestReport r, Language l)

@@ -256,7 +256,7 @@ internal sealed partial class GrowthService(
         return (me, subject, competency, map, null);
     }
 
-    private async Task<GrowthView> ViewAsync(MentorshipMap map, Person viewer, Person subject, CancellationToken cancellationToken)
+    internal async Task<GrowthView> ViewAsync(MentorshipMap map, Person viewer, Person subject, CancellationToken cancellationToken)
     {
         var l = Languages.From(viewer.Locale);
         var today = CallerProfiles.LocalToday(viewer, time.GetUtcNow());

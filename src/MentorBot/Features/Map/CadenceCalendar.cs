@@ -11,6 +11,16 @@ internal static class CadenceCalendar
     public static readonly DateOnly CircleAnchor = new(2024, 1, 1);
 
     /// <summary>The first occurrence strictly after <paramref name="after"/>, never before the anchor date.</summary>
+    /// <summary>
+    /// A pairing's next check-in after <paramref name="now"/>, in the mentee's zone: its cadence counted from its start,
+    /// or from the day a pause ended.
+    /// </summary>
+    public static DateTimeOffset NextCheckIn(Mentorship mentorship, TimeZoneInfo menteeZone, DateTimeOffset now)
+    {
+        var anchor = mentorship.PausedUntil is { } resume && resume > mentorship.StartDate ? resume : mentorship.StartDate;
+        return NextOccurrence(mentorship.Cadence, anchor, menteeZone, now);
+    }
+
     public static DateTimeOffset NextOccurrence(Cadence cadence, DateOnly anchor, TimeZoneInfo zone, DateTimeOffset after)
     {
         var localAfter = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, zone).DateTime);

@@ -72,8 +72,7 @@ internal static class MyMapCard
             }
             else
             {
-                var anchor = mentorship.PausedUntil is { } resume && resume > mentorship.StartDate ? resume : mentorship.StartDate;
-                var instant = CadenceCalendar.NextOccurrence(mentorship.Cadence, anchor, TimeZoneInfo.FindSystemTimeZoneById(menteeZone), now);
+                var instant = CadenceCalendar.NextCheckIn(mentorship, TimeZoneInfo.FindSystemTimeZoneById(menteeZone), now);
                 next = language.Pick("Next check-in: ", "Próxima conversación: ") + TimeText.When(instant, map.Person.TimeZone, language);
             }
 
