@@ -15,6 +15,7 @@ using MentorBot.Features.Matching;
 using MentorBot.Features.Privacy;
 using MentorBot.Features.Pulses;
 using MentorBot.Features.Reflections;
+using MentorBot.Features.TeamsApp;
 using MentorBot.Features.Welcome;
 using MentorBot.Graph;
 using MentorBot.Hosting.Access;
@@ -43,6 +44,8 @@ internal static class MentorBotComposition
         AddValidatedOptions<BotOptions>(services, BotOptions.SectionName);
         AddValidatedOptions<ConnectorOptions>(services, ConnectorOptions.SectionName);
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, BotOptionsValidator>();
+        // Optional for the bot, so not validated at start: without a TeamsApp:Id GUID the cards just show no tab buttons.
+        services.AddOptions<TeamsAppOptions>().BindConfiguration(TeamsAppOptions.SectionName);
 
         services.AddSingleton(sp => Database.Create(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddSingleton<Features.Privacy.AuditLog>();

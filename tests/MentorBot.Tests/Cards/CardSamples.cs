@@ -118,6 +118,8 @@ internal static class CardSamples
             ["MyMapCard.spanish"] = MyMapCard.Build(SamMap(), Now, new DateOnly(2026, 11, 23), Language.Spanish),
             ["MyMapCard.mentee"] = MyMapCard.Build(SamMap(), Now, new DateOnly(2026, 11, 23)),
             ["MyMapCard.mentor"] = MyMapCard.Build(MoMap(), Now, new DateOnly(2026, 11, 23)),
+            ["MyMapCard.map-link"] = MyMapCard.Build(SamMap(), Now, new DateOnly(2026, 11, 23), Language.English, MentorBot.Web.TabLinks.Map(DigestCardSamples.TeamsAppId)),
+            ["MyMapCard.map-link.spanish"] = MyMapCard.Build(SamMap(), Now, new DateOnly(2026, 11, 23), Language.Spanish, MentorBot.Web.TabLinks.Map(DigestCardSamples.TeamsAppId)),
             ["MapStatusCard"] = MapStatusCard.Build(new MapStatus(
                 new Dictionary<string, int> { ["director"] = 2, ["manager"] = 4, ["lead"] = 8, ["staff"] = 38 },
                 31,

@@ -1,5 +1,6 @@
 using MentorBot.Cards;
 using MentorBot.Features.Digest;
+using MentorBot.Web;
 
 namespace MentorBot.Tests.Cards;
 
@@ -7,6 +8,9 @@ namespace MentorBot.Tests.Cards;
 internal static class DigestCardSamples
 {
     public static readonly DateTimeOffset AsOf = new(2026, 11, 23, 14, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A configured <c>TeamsApp:Id</c>, for the cards' deep links into the tab.</summary>
+    public const string TeamsAppId = "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b";
 
     public static DigestData Ward() => new(
         AsOf,
@@ -53,6 +57,8 @@ internal static class DigestCardSamples
         {
             ["DigestCard.summary"] = DigestCard.Build(Report(Ward()), Language.English),
             ["DigestCard.summary.spanish"] = DigestCard.Build(Report(Ward(), nudge: false, name: "Medicina 3"), Language.Spanish),
+            ["DigestCard.summary.dashboard"] = DigestCard.Build(Report(Ward()), Language.English, TabLinks.Dashboard(TeamsAppId, DigestService.Mine)),
+            ["DigestCard.summary.dashboard.spanish"] = DigestCard.Build(Report(Ward(), nudge: false, name: "Medicina 3"), Language.Spanish, TabLinks.Dashboard(TeamsAppId, DigestService.Mine)),
             ["DigestCard.small-group"] = DigestCard.Build(Report(small, nudge: false, name: "Outpatient Clinic"), Language.English),
             ["DigestCard.with-concerns"] = DigestCard.Build(Report(Ward() with { ConcernsOpen = 6, ConcernsResolved = 2 }), Language.English),
             ["DigestCard.details"] = DigestCard.Details(Report(Ward()), Language.English),

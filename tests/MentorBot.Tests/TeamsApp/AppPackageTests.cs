@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.TeamsApp;
+using MentorBot.Web;
 
 namespace MentorBot.Tests.TeamsApp;
 
@@ -48,11 +50,37 @@ public sealed class AppPackageTests
             Assert.Equal("https://riversidecare.example/privacy", (string?)manifest["developer"]!["privacyUrl"]);
             Assert.DoesNotContain("${{", manifest.ToJsonString(), StringComparison.Ordinal);
             Assert.Equal(new[] { "personal", "groupChat" }, manifest["bots"]![0]!["scopes"]!.AsArray().Select(s => (string?)s));
+            Assert.Equal($"api://mentorbot.riversidecare.example/{BotId}", (string?)manifest["webApplicationInfo"]!["resource"]);
         }
         finally
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void The_filled_manifest_has_the_five_personal_tab_pages_served_over_https_by_the_bot()
+    {
+        var (values, _) = ManifestPacker.Resolve(Configured, BotId);
+        var manifest = JsonNode.Parse(ManifestPacker.Fill(File.ReadAllText(RepositoryPaths.Combine("manifest", "manifest.json")), values!))!;
+        var tabs = manifest["staticTabs"]!.AsArray().Select(t => t!.AsObject()).ToList();
+
+        Assert.Equal(["map", "growth", "mentees", "dashboard", "programme"], tabs.Select(t => (string)t["entityId"]!));
+        Assert.Equal(TabLinks.Pages, tabs.Select(t => (string)t["entityId"]!));
+        Assert.Equal(["Map", "My growth", "My mentees", "Dashboard", "Programme"], tabs.Select(t => (string)t["name"]!));
+        foreach (var tab in tabs)
+        {
+            var page = new Uri($"https://mentorbot.riversidecare.example/tab/{(string)tab["entityId"]!}");
+            Assert.Equal(["personal"], tab["scopes"]!.AsArray().Select(s => (string)s!));
+            Assert.Equal(page, new Uri((string)tab["contentUrl"]!));
+            Assert.Equal(page, new Uri((string)tab["websiteUrl"]!));
+            Assert.Equal(Uri.UriSchemeHttps, page.Scheme);
+            Assert.Contains(page.Host, manifest["validDomains"]!.AsArray().Select(d => (string)d!));
+        }
+
+        // Tab sign-on: the resource is the bot's own Entra app's Application ID URI, on the domain the tab is served from.
+        Assert.Equal(BotId, (string?)manifest["webApplicationInfo"]!["id"]);
+        Assert.Equal($"api://mentorbot.riversidecare.example/{BotId}", (string?)manifest["webApplicationInfo"]!["resource"]);
     }
 
     [Fact]
@@ -111,8 +139,43 @@ public sealed class AppPackageTests
             }
         }
 
+        for (var t = 0; t < manifest["staticTabs"]!.AsArray().Count; t++)
+        {
+            Assert.True(spanish.ContainsKey($"staticTabs[{t}].name"), $"tab {t}");
+        }
+
+        Assert.Equal(["Mapa", "Mi crecimiento", "Mis mentorados", "Panel", "Programa"], Enumerable.Range(0, 5).Select(t => (string)spanish[$"staticTabs[{t}].name"]!));
         Assert.True(((string)spanish["description.short"]!).Length <= 80);
         Assert.True(((string)manifest["description"]!["short"]!).Length <= 80);
+    }
+
+    /// <summary>
+    /// The keys MicrosoftTeams.Localization.schema.json allows for what this app has (it forbids any other), with
+    /// their maximum lengths. The schema is not in tests/schemas, so its rules for our keys are restated here.
+    /// </summary>
+    private static readonly (Regex Key, int MaxLength)[] LocalizationKeys =
+    [
+        (new(@"^\$schema$"), int.MaxValue),
+        (new(@"^name\.short$"), 30),
+        (new(@"^name\.full$"), 100),
+        (new(@"^description\.short$"), 80),
+        (new(@"^description\.full$"), 4000),
+        (new(@"^staticTabs\[([0-9]|1[0-5])\]\.name$"), 128),
+        (new(@"^bots\[0\]\.commandLists\[[0-2]\]\.commands\[[0-9]\]\.title$"), 32),
+        (new(@"^bots\[0\]\.commandLists\[[0-2]\]\.commands\[[0-9]\]\.description$"), 128),
+    ];
+
+    [Fact]
+    public void Every_spanish_key_is_one_the_localization_schema_allows_within_its_length()
+    {
+        var spanish = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("manifest", "es.json")))!.AsObject();
+
+        Assert.All(spanish, entry =>
+        {
+            var rule = LocalizationKeys.SingleOrDefault(k => k.Key.IsMatch(entry.Key));
+            Assert.True(rule.Key is not null, $"{entry.Key} is not a localization key");
+            Assert.True(((string)entry.Value!).Length <= rule.MaxLength, $"{entry.Key} is longer than {rule.MaxLength}");
+        });
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using MentorBot.Cards;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
+using MentorBot.Features.TeamsApp;
+using MentorBot.Web;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Features.Digest;
 
@@ -8,7 +11,7 @@ namespace MentorBot.Features.Digest;
 /// The digest's buttons. Each one recomputes from the presser's own scope: the card's data only says "mine" or "org",
 /// and "org" needs a programme admin, so a forwarded or forged card shows nobody else's digest.
 /// </summary>
-internal sealed class DigestActionRunner(MapDirectory directory, DigestService digests)
+internal sealed class DigestActionRunner(MapDirectory directory, DigestService digests, IOptions<TeamsAppOptions> teamsApp)
 {
     public async ValueTask<CardActionOutcome> RunAsync(CardActionTurn turn, CancellationToken cancellationToken)
     {
@@ -36,7 +39,9 @@ internal sealed class DigestActionRunner(MapDirectory directory, DigestService d
                 "Este resumen es de su responsable (el de la organización, de la administración del programa) y no puedes abrirlo."));
         }
 
-        return new CardActionOutcome.ReplaceCard(turn.Verb == DigestVerbs.Details ? DigestCard.Details(report, l) : DigestCard.Build(report, l));
+        return new CardActionOutcome.ReplaceCard(turn.Verb == DigestVerbs.Details
+            ? DigestCard.Details(report, l)
+            : DigestCard.Build(report, l, TabLinks.Dashboard(teamsApp.Value.Id, report.Header.ScopeKey)));
     }
 }
 

@@ -19,7 +19,8 @@ internal static class DigestCard
 {
     public const int UnitsListed = 25;
 
-    public static AdaptiveCard Build(DigestReport r, Language l)
+    /// <param name="dashboard">The tab's dashboard for this digest's scope; null (no Teams app id) shows no button.</param>
+    public static AdaptiveCard Build(DigestReport r, Language l, Uri? dashboard = null)
     {
         var k = r.MinGroupSize;
         var week = r.ThisWeek;
@@ -80,7 +81,13 @@ internal static class DigestCard
 
         body.Add(DigestBlocks.Footnote(k, l));
 
-        return Blocks.Card(FallbackText(r, l), body, DigestBlocks.Actions(r.Header, l, DigestVerbs.Details));
+        var actions = DigestBlocks.Actions(r.Header, l, DigestVerbs.Details);
+        if (dashboard is not null)
+        {
+            actions.Add(new OpenUrlAction(l.Pick("Open dashboard", "Abrir el panel"), dashboard));
+        }
+
+        return Blocks.Card(FallbackText(r, l), body, actions);
     }
 
     /// <summary>This week by unit, with the same rules, and complementary suppression down each column.</summary>

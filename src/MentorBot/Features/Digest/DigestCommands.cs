@@ -1,30 +1,33 @@
 using MentorBot.Cards;
 using MentorBot.Features.Conversations;
 using MentorBot.Features.Map;
+using MentorBot.Features.TeamsApp;
 using MentorBot.Features.Welcome;
+using MentorBot.Web;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Features.Digest;
 
 /// <summary><c>digest</c>: this week's digest for the leader's own scope, now.</summary>
-internal sealed class DigestCommand(MapDirectory directory, DigestService digests) : ITextCommand
+internal sealed class DigestCommand(MapDirectory directory, DigestService digests, IOptions<TeamsAppOptions> teamsApp) : ITextCommand
 {
     public static CommandDescriptor Descriptor { get; } =
         new("digest", "Your scope's weekly digest now: check-ins, how people feel, mentor time, lanes, capacity, new hires (counts only).", CommandAudience.Leader,
             SpanishDescription: "El resumen semanal de tu ámbito ahora: seguimientos, cómo se sienten, tiempo con mentores, áreas, capacidad, incorporaciones (solo cifras).");
 
     public async ValueTask<AdaptiveCard> HandleAsync(TextTurn turn, string arguments, CancellationToken cancellationToken) =>
-        await DigestReply.BuildAsync(directory, digests, turn, DigestService.Mine, Descriptor, cancellationToken);
+        await DigestReply.BuildAsync(directory, digests, turn, DigestService.Mine, Descriptor, teamsApp.Value.Id, cancellationToken);
 }
 
 /// <summary><c>digest org</c>: the whole organisation's digest, for programme admins.</summary>
-internal sealed class DigestOrgCommand(MapDirectory directory, DigestService digests) : ITextCommand
+internal sealed class DigestOrgCommand(MapDirectory directory, DigestService digests, IOptions<TeamsAppOptions> teamsApp) : ITextCommand
 {
     public static CommandDescriptor Descriptor { get; } =
         new("digest org", "The whole organisation's digest, with the same privacy rules.", CommandAudience.Admin,
             SpanishDescription: "El resumen de toda la organización, con las mismas reglas de privacidad.");
 
     public async ValueTask<AdaptiveCard> HandleAsync(TextTurn turn, string arguments, CancellationToken cancellationToken) =>
-        await DigestReply.BuildAsync(directory, digests, turn, DigestService.Organisation, Descriptor, cancellationToken);
+        await DigestReply.BuildAsync(directory, digests, turn, DigestService.Organisation, Descriptor, teamsApp.Value.Id, cancellationToken);
 }
 
 /// <summary><c>digest at friday 07:30</c>: when the leader's own digest arrives; without a day and time, when it does now.</summary>
@@ -63,7 +66,7 @@ internal sealed class DigestAtCommand(MapDirectory directory, DigestSettingsStor
 
 internal static class DigestReply
 {
-    public static async Task<AdaptiveCard> BuildAsync(MapDirectory directory, DigestService digests, TextTurn turn, string key, CommandDescriptor descriptor, CancellationToken cancellationToken)
+    public static async Task<AdaptiveCard> BuildAsync(MapDirectory directory, DigestService digests, TextTurn turn, string key, CommandDescriptor descriptor, string? teamsAppId, CancellationToken cancellationToken)
     {
         var reader = await directory.FindByAadObjectIdAsync(turn.Caller.AadObjectId, cancellationToken);
         if (reader is null)
@@ -72,6 +75,8 @@ internal static class DigestReply
         }
 
         var l = Languages.From(reader.Locale);
-        return await digests.ReportAsync(reader, key, cancellationToken) is { } report ? DigestCard.Build(report, l) : NotAllowedCard.Build(descriptor, l);
+        return await digests.ReportAsync(reader, key, cancellationToken) is { } report
+            ? DigestCard.Build(report, l, TabLinks.Dashboard(teamsAppId, report.Header.ScopeKey))
+            : NotAllowedCard.Build(descriptor, l);
     }
 }

@@ -1,6 +1,8 @@
 using MentorBot.Cards;
 using MentorBot.Features.Map;
+using MentorBot.Features.TeamsApp;
 using MentorBot.Outbox;
+using MentorBot.Web;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Features.Digest;
@@ -80,12 +82,12 @@ internal sealed partial class DigestScheduler(
 }
 
 /// <summary>Renders a leader's weekly digest at send time, from current data; nothing when they are no longer a leader.</summary>
-internal sealed class LeaderDigestRenderer(MapDirectory directory, DigestService digests) : IOutboxRenderer
+internal sealed class LeaderDigestRenderer(MapDirectory directory, DigestService digests, IOptions<TeamsAppOptions> teamsApp) : IOutboxRenderer
 {
     public string Kind => DigestScheduler.Kind;
 
     public async Task<AdaptiveCard?> RenderAsync(string reference, string personId, CancellationToken cancellationToken) =>
         await directory.FindByIdAsync(personId, cancellationToken) is { } leader && await digests.ReportAsync(leader, DigestService.Mine, cancellationToken) is { } report
-            ? DigestCard.Build(report, Languages.From(leader.Locale))
+            ? DigestCard.Build(report, Languages.From(leader.Locale), TabLinks.Dashboard(teamsApp.Value.Id, report.Header.ScopeKey))
             : null;
 }

@@ -1,9 +1,12 @@
 using MentorBot.Cards;
 using MentorBot.Features.Conversations;
+using MentorBot.Features.TeamsApp;
+using MentorBot.Web;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Features.Map;
 
-internal sealed class MyMapCommand(MapDirectory directory, CallerProfiles profiles, TimeProvider time) : ITextCommand
+internal sealed class MyMapCommand(MapDirectory directory, CallerProfiles profiles, TimeProvider time, IOptions<TeamsAppOptions> teamsApp) : ITextCommand
 {
     public static CommandDescriptor Descriptor { get; } =
         new("my map", "Your mentors, mentees and circles, with when you next meet.", CommandAudience.Everyone,
@@ -14,7 +17,7 @@ internal sealed class MyMapCommand(MapDirectory directory, CallerProfiles profil
         var map = await directory.LoadPersonMapAsync(turn.Caller.AadObjectId, cancellationToken);
         return map is null
             ? NotInMapCard.Build(Languages.From(turn.Caller.Locale))
-            : MyMapCard.Build(map, time.GetUtcNow(), profiles.Today(map.Person), Languages.From(map.Person.Locale));
+            : MyMapCard.Build(map, time.GetUtcNow(), profiles.Today(map.Person), Languages.From(map.Person.Locale), TabLinks.Map(teamsApp.Value.Id));
     }
 }
 

@@ -8,7 +8,8 @@ namespace MentorBot.Features.Map;
 /// </summary>
 internal static class MyMapCard
 {
-    public static AdaptiveCard Build(PersonMap map, DateTimeOffset now, DateOnly today, Language language = Language.English)
+    /// <param name="mapLink">The tab's map page; null (no Teams app id) shows no button.</param>
+    public static AdaptiveCard Build(PersonMap map, DateTimeOffset now, DateOnly today, Language language = Language.English, Uri? mapLink = null)
     {
         var person = map.Person;
         var title = language.Pick("Your mentorship map", "Tu mapa de mentoría");
@@ -41,7 +42,7 @@ internal static class MyMapCard
         }
 
         body.Add(Blocks.Subtle(language.Pick($"Times are shown in your time zone ({person.TimeZone}).", $"Las horas se muestran en tu zona horaria ({person.TimeZone}).")));
-        return Blocks.Card(title, body);
+        return Blocks.Card(title, body, mapLink is null ? null : [new OpenUrlAction(language.Pick("Open map", "Abrir el mapa"), mapLink)]);
     }
 
     private static void AddSection(List<CardElement> body, string title, IEnumerable<Mentorship> mentorships, Func<Mentorship, string> other, PersonMap map, DateTimeOffset now, Language language)

@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace MentorBot.Web;
+
+/// <summary>
+/// Teams deep links into the personal tab's pages: <c>https://teams.microsoft.com/l/entity/&lt;app id&gt;/&lt;entity id&gt;</c>,
+/// with the page's own item, if any, as <c>subEntityId</c> in the URL-encoded JSON <c>context</c>. Pure. Without a
+/// Teams app id (a GUID) there is no link, and the card shows no button for it.
+/// </summary>
+internal static class TabLinks
+{
+    /// <summary>The static tabs' entity ids, as in manifest/manifest.json; each page is served at <c>/tab/&lt;id&gt;</c>.</summary>
+    public const string MapPage = "map";
+    public const string GrowthPage = "growth";
+    public const string MenteesPage = "mentees";
+    public const string DashboardPage = "dashboard";
+    public const string ProgrammePage = "programme";
+
+    public static IReadOnlyList<string> Pages { get; } = [MapPage, GrowthPage, MenteesPage, DashboardPage, ProgrammePage];
+
+    /// <summary>The map page.</summary>
+    public static Uri? Map(string? teamsAppId) => To(teamsAppId, MapPage);
+
+    /// <summary>The dashboard page opened on a digest scope: <c>mine</c> or <c>org</c>.</summary>
+    public static Uri? Dashboard(string? teamsAppId, string scopeKey) => To(teamsAppId, DashboardPage, scopeKey);
+
+    /// <summary>Any tab page, optionally on one item of it; null when <paramref name="teamsAppId"/> is not a GUID.</summary>
+    public static Uri? To(string? teamsAppId, string page, string? subEntityId = null)
+    {
+        if (!Guid.TryParse(teamsAppId, out var appId))
+        {
+            return null;
+        }
+
+        var link = $"https://teams.microsoft.com/l/entity/{appId:D}/{Uri.EscapeDataString(page)}";
+        if (!string.IsNullOrEmpty(subEntityId))
+        {
+            var context = JsonSerializer.Serialize(new Dictionary<string, string> { ["subEntityId"] = subEntityId });
+            link += "?context=" + Uri.EscapeDataString(context);
+        }
+
+        return new Uri(link);
+    }
+}
