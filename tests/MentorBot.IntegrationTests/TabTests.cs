@@ -33,7 +33,6 @@ public sealed class TabTests : IAsyncLifetime
         _host = await MentorBotHost.StartAuthenticatedAsync(new Dictionary<string, string?>
         {
             ["Map:SeedDemoMap"] = "true",
-            ["Demo:SeedHistory"] = "true",
             ["Tab:OpenIdMetadataUrl"] = MetadataUrl,
             ["Tab:ApplicationIdUri"] = ApplicationIdUri,
             ["Bot:AllowedTenants:0"] = Tenant,

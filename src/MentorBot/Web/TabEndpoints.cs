@@ -27,6 +27,8 @@ internal static class TabEndpoints
         services.AddOptions<TabOptions>().BindConfiguration(TabOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<TabOptions>, TabOptionsValidator>();
         services.AddRazorComponents();
+        // Views are UTF-8: Spanish and the digest's symbols are written as they are, not as numeric character references.
+        services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddFluentUIComponents();
         services.AddHttpClient(TabSigningKeys.HttpClientName);
         services.AddSingleton<TabSigningKeys>();

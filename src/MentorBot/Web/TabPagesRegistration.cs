@@ -30,7 +30,11 @@ internal static class TabPagesRegistration
         views.MapGet("/mentees", async (HttpContext context, MenteesPage page, CancellationToken cancellationToken) =>
         {
             var reader = TabReader.From(context);
-            return Views.Page<MenteesView>(context, reader, await page.BuildAsync(reader, cancellationToken));
+            return TabPages.MayOpen(reader, TabPage.Mentees)
+                ? Views.Page<MenteesView>(context, reader, await page.BuildAsync(reader, cancellationToken))
+                : NotAllowed(context, reader, TabPage.Mentees, reader.Pick(
+                    "You mentor no one at the moment. When the map pairs you with a mentee, their check-ins and your notes appear here.",
+                    "Ahora mismo no mentorizas a nadie. Cuando el mapa te asigne a alguien, aquí verás sus conversaciones y tus notas."));
         });
         views.MapGet("/dashboard", async (HttpContext context, DigestService digest, DashboardReports reports, string? scope, string? theme, CancellationToken cancellationToken) =>
         {
