@@ -8,6 +8,7 @@ var benchmarks = new SortedDictionary<string, Func<TextWriter, Task>>(StringComp
     ["startup"] = StartupBenchmark.RunAsync,
     ["digest"] = DigestBenchmark.RunAsync,
     ["outcomes"] = OutcomesBenchmark.RunAsync,
+    ["dashboard"] = DashboardBenchmark.RunAsync,
     ["fanout"] = FanOutBenchmark.RunAsync,
     ["idle"] = SchedulingBenchmark.IdleAsync,
     ["monday"] = SchedulingBenchmark.MondayAsync,

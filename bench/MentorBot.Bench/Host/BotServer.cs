@@ -88,11 +88,12 @@ internal sealed class BotServer : IAsyncDisposable
         }
     }
 
-    public static async Task<BotServer> StartAsync(BenchStore store, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="contentRoot">Where appsettings and wwwroot are read from: the benchmark's own folder unless a page must be served.</param>
+    public static async Task<BotServer> StartAsync(BenchStore store, IReadOnlyDictionary<string, string>? settings = null, string? contentRoot = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", AppContext.BaseDirectory })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", contentRoot ?? AppContext.BaseDirectory })
         {
             start.ArgumentList.Add(argument);
         }

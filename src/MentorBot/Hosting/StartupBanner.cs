@@ -14,6 +14,7 @@ internal sealed partial class StartupBanner(
     IOptions<BotOptions> bot,
     IOptions<StorageOptions> storage,
     IOptions<Scheduling.SchedulingOptions> scheduling,
+    IOptions<Web.TabOptions> tab,
     TimeProvider time,
     ILogger<StartupBanner> logger) : IHostedService
 {
@@ -38,6 +39,10 @@ internal sealed partial class StartupBanner(
                 Log.Playground(logger, $"{address.TrimEnd('/')}/api/messages");
             }
 
+            Log.Tab(logger, $"{address.TrimEnd('/')}/tab", tab.Value.DevelopmentSignIn
+                ? "development sign-in: pick a person from the map, or add ?as=megan-bowen"
+                : "in Teams, with single sign-on");
+
             if (scheduling.Value.DashboardFor(environment) is var access and not Scheduling.JobDashboardAccess.Off)
             {
                 Log.JobDashboard(logger, $"{address.TrimEnd('/')}{Scheduling.JobDashboard.Path}", access == Scheduling.JobDashboardAccess.Local ? "from this machine" : "for programme admins, signed in with Entra ID");
@@ -55,6 +60,9 @@ internal sealed partial class StartupBanner(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "The tab (map, growth, mentees, dashboard, programme) is at {Url} ({SignIn}).")]
+        public static partial void Tab(ILogger logger, string url, string signIn);
+
         [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "Scheduled jobs: the Hangfire dashboard is at {Url} ({Who}).")]
         public static partial void JobDashboard(ILogger logger, string url, string who);
 
