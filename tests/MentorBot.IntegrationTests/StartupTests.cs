@@ -27,6 +27,39 @@ public sealed class StartupTests
         Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Production_refuses_to_start_with_the_tabs_development_sign_in_on()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Storage__ConnectionString"] = "Data Source=" + Path.Combine(Path.GetTempPath(), "mentorbot-prod-" + Guid.NewGuid().ToString("N") + ".db"),
+                ["Bot__AppId"] = MentorBotHost.AppId,
+                ["Bot__TenantId"] = "bot-tenant",
+                ["Bot__ClientSecret"] = "test-secret",
+                ["Tab__DevelopmentSignIn"] = "true",
+            },
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
+
+        Assert.True(exited, "the bot kept running with the development sign-in on in Production");
+        Assert.Equal(2, process.ExitCode);
+        var message = await errors;
+        Assert.Contains("Tab:DevelopmentSignIn is on", message, StringComparison.Ordinal);
+        Assert.Contains("Tab__DevelopmentSignIn=false", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]

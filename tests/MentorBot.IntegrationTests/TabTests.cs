@@ -208,6 +208,26 @@ public sealed class TabTests : IAsyncLifetime
         Assert.Contains("frame-ancestors", shell.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task While_Entra_cannot_be_reached_the_tab_answers_503_with_a_retry_after_and_stays_up()
+    {
+        await using var host = await MentorBotHost.StartAuthenticatedAsync(new Dictionary<string, string?>
+        {
+            ["Map:SeedDemoMap"] = "true",
+            ["Tab:OpenIdMetadataUrl"] = "https://login.unreachable.test/common/v2.0/.well-known/openid-configuration",
+        });
+        host.Connector.On(HttpMethod.Get, "https://login.unreachable.test/", _ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/tab/views/map");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(Speaker.Patti, host.Clock.GetUtcNow()));
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Contains("could not be reached", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
     private static Speaker Role(string who) => who switch
     {
         "alex" => Speaker.Alex,

@@ -45,15 +45,14 @@ async function startTeams() {
   }
 }
 
-async function token(fresh) {
-  if (inTeams) {
-    return microsoftTeams.authentication.getAuthToken({ silent: !fresh ? undefined : false });
-  }
+// Teams caches the token and renews it when it is near expiry; after a 401 the page simply asks again, once.
+async function token() {
+  if (inTeams) return microsoftTeams.authentication.getAuthToken();
   return sessionStorage.getItem('mentorbot.devToken');
 }
 
 async function load(page, query, fresh = false) {
-  const bearer = await token(fresh).catch(() => null);
+  const bearer = await token().catch(() => null);
   if (!bearer) {
     if (devSignIn && !inTeams) return showDevSignIn();
     view.innerHTML = '<main id="content"><h1>MentorBot</h1><p>Open MentorBot from Microsoft Teams to sign in.</p></main>';
