@@ -30,7 +30,11 @@ internal static class TabPagesRegistration
         views.MapGet("/mentees", async (HttpContext context, MenteesPage page, CancellationToken cancellationToken) =>
         {
             var reader = TabReader.From(context);
-            return Views.Page<MenteesView>(context, reader, await page.BuildAsync(reader, cancellationToken));
+            return TabPages.MayOpen(reader, TabPage.Mentees)
+                ? Views.Page<MenteesView>(context, reader, await page.BuildAsync(reader, cancellationToken))
+                : NotAllowed(context, reader, TabPage.Mentees, reader.Pick(
+                    "My mentees is for mentors: it opens once the map pairs you with someone you mentor.",
+                    "Mis mentorados es para mentores: se abre cuando el mapa te asigna a alguien a quien mentorizas."));
         });
         views.MapGet("/dashboard", async (HttpContext context, DigestService digest, DashboardReports reports, string? scope, string? theme, CancellationToken cancellationToken) =>
         {
