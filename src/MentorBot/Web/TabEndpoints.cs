@@ -16,10 +16,11 @@ internal static class TabEndpoints
 {
     /// <summary>
     /// Teams and Microsoft 365 frame the tab; nothing else may. Scripts and styles come only from this host (Fluent UI
-    /// sets styles inline, so inline styles are allowed; inline scripts are not).
+    /// sets styles inline, so inline styles are allowed; inline scripts are not). TeamsJS (2.19 and later) fetches its
+    /// list of trusted host domains from res.cdn.office.net when it loads, so that one origin may be fetched.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; base-uri 'none'; form-action 'self'; " +
         "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft";
 
     public static IServiceCollection AddTab(this IServiceCollection services)

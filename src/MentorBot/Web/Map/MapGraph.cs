@@ -81,7 +81,7 @@ internal static class MapGraph
             var left = X(box.Center.X - (Width / 2));
             var top = Y(box.Center.Y + (Height / 2));
             var detail = $"{levelName(node.Level)} · {node.Unit}";
-            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"?person={WebUtility.UrlEncode(node.Id)}\" data-view-link=\"\" aria-label=\"{Encode(node.Name)}, {Encode(detail)}\">");
+            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"?person={WebUtility.UrlEncode(node.Id)}\" data-view-link=\"\">");
             svg.Append(CultureInfo.InvariantCulture,
                 $"<rect class=\"node level-{node.Level.ToString().ToLowerInvariant()}{(node.IsReader ? " me" : string.Empty)}\" x=\"{left:0.#}\" y=\"{top:0.#}\" width=\"{Width}\" height=\"{Height}\" rx=\"8\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"name\" x=\"{left + 10:0.#}\" y=\"{top + 19:0.#}\">{Encode(Shorten(node.Name, 20))}</text>");

@@ -21,7 +21,9 @@ function setStatus(text) {
 
 function applyTheme(theme) {
   const name = theme === 'dark' || theme === 'contrast' ? theme : 'default';
-  body.dataset.theme = name;
+  // Fluent UI owns body[data-theme] (it sets "dark" or removes it), so the tab keeps its own theme in data-tab-theme.
+  body.dataset.tabTheme = name;
+  body.dataset.theme = name === 'default' ? 'light' : 'dark';
   try { fluentHost.theme?.setTeamsTheme?.(name !== 'default'); } catch { /* the page's own CSS still follows */ }
   try { fluentHost.theme?.setThemeMode?.(name === 'default' ? 'light' : 'dark'); } catch { }
 }
@@ -59,7 +61,7 @@ async function load(page, query, fresh = false) {
     return;
   }
 
-  const theme = body.dataset.theme || 'default';
+  const theme = body.dataset.tabTheme || 'default';
   const search = new URLSearchParams(query || '');
   search.set('theme', theme);
   let response;
