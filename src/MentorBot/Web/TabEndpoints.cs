@@ -65,22 +65,25 @@ internal static class TabEndpoints
         });
         api.MapTabApi();
 
-        if (app.Services.GetRequiredService<IOptions<TabOptions>>().Value.DevelopmentSignIn)
+        // Mapped always, answered only with the development sign-in on (read per request, so that a refused setting is
+        // reported at start like every other one, not thrown while the routes are built).
+        var development = tab.MapGroup("/dev").AddEndpointFilter(async (invocation, next) =>
+            invocation.HttpContext.RequestServices.GetRequiredService<IOptions<TabOptions>>().Value.DevelopmentSignIn
+                ? await next(invocation)
+                : Results.NotFound());
+        development.MapGet("/people", async (MapSnapshots snapshots, CancellationToken cancellationToken) =>
         {
-            tab.MapGet("/dev/people", async (MapSnapshots snapshots, CancellationToken cancellationToken) =>
-            {
-                var map = await snapshots.CurrentAsync(cancellationToken);
-                return TypedResults.Ok(map.People.Where(p => p.AadObjectId is not null).OrderByDescending(p => p.Level).ThenBy(p => p.Name, StringComparer.Ordinal).Take(500)
-                    .Select(p => new { id = p.Id, name = p.Name, role = $"{p.Level}{(p.IsAdmin ? ", admin" : string.Empty)}" }));
-            });
-            tab.MapPost("/dev/sign-in", async (DevSignInRequest request, MapSnapshots snapshots, DevelopmentSignIn signIn, CancellationToken cancellationToken) =>
-            {
-                var map = await snapshots.CurrentAsync(cancellationToken);
-                return map.People.FirstOrDefault(p => p.Id == request.Person) is { AadObjectId: { } objectId }
-                    ? Results.Ok(new { token = signIn.Issue(objectId) })
-                    : Results.Problem("No one in the map has that id: pick a person from the list.", statusCode: StatusCodes.Status400BadRequest);
-            });
-        }
+            var map = await snapshots.CurrentAsync(cancellationToken);
+            return TypedResults.Ok(map.People.Where(p => p.AadObjectId is not null).OrderByDescending(p => p.Level).ThenBy(p => p.Name, StringComparer.Ordinal).Take(500)
+                .Select(p => new { id = p.Id, name = p.Name, role = $"{p.Level}{(p.IsAdmin ? ", admin" : string.Empty)}" }));
+        });
+        development.MapPost("/sign-in", async (DevSignInRequest request, MapSnapshots snapshots, DevelopmentSignIn signIn, CancellationToken cancellationToken) =>
+        {
+            var map = await snapshots.CurrentAsync(cancellationToken);
+            return map.People.FirstOrDefault(p => p.Id == request.Person) is { AadObjectId: { } objectId }
+                ? Results.Ok(new { token = signIn.Issue(objectId) })
+                : Results.Problem("No one in the map has that id: pick a person from the list.", statusCode: StatusCodes.Status400BadRequest);
+        });
 
         return app;
     }

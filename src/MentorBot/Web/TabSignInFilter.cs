@@ -39,15 +39,25 @@ internal sealed partial class TabSignInFilter(TabTokenValidator validator, MapSn
         }
 
         var accepted = (TabAuthOutcome.Accepted)outcome;
-        var map = await snapshots.CurrentAsync(context.RequestAborted);
-        if (map.People.FirstOrDefault(p => string.Equals(p.AadObjectId, accepted.ObjectId, StringComparison.OrdinalIgnoreCase)) is not { } person)
+        try
         {
-            Log.NotInMap(logger);
-            return Views.Page<NotInMapView>(context, null, null, new { Programme = map.ProgrammeName }, StatusCodes.Status403Forbidden);
-        }
+            var map = await snapshots.CurrentAsync(context.RequestAborted);
+            if (map.People.FirstOrDefault(p => string.Equals(p.AadObjectId, accepted.ObjectId, StringComparison.OrdinalIgnoreCase)) is not { } person)
+            {
+                Log.NotInMap(logger);
+                return Views.Page<NotInMapView>(context, null, null, new { Programme = map.ProgrammeName }, StatusCodes.Status403Forbidden);
+            }
 
-        new TabReader(person, map, time.GetUtcNow()).Attach(context);
-        return await next(invocation);
+            new TabReader(person, map, time.GetUtcNow()).Attach(context);
+            return await next(invocation);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException && !context.Response.HasStarted)
+        {
+            // The page says so and the tab tries again; nothing was written, so nothing is half-done.
+            Log.StoreUnavailable(logger, ex.GetType().Name);
+            context.Response.Headers.RetryAfter = "15";
+            return TypedResults.Problem("MentorBot's database is not answering at the moment. The page tries again shortly; nothing you did is lost.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private static partial class Log
@@ -60,5 +70,8 @@ internal sealed partial class TabSignInFilter(TabTokenValidator validator, MapSn
 
         [LoggerMessage(EventId = 9503, Level = LogLevel.Warning, Message = "Tab sign-in could not fetch Entra's signing keys ({Error})")]
         public static partial void KeysUnreachable(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 9504, Level = LogLevel.Warning, Message = "Tab view answered 503: the store is unavailable ({Error})")]
+        public static partial void StoreUnavailable(ILogger logger, string error);
     }
 }

@@ -44,8 +44,9 @@ internal sealed class DashboardReports(DigestService digest, IOptions<TabOptions
         {
             return await fresh.Report.WaitAsync(cancellationToken);
         }
-        catch (Exception) when (!fresh.Report.IsCompletedSuccessfully)
+        catch (Exception) when (fresh.Report.IsFaulted || fresh.Report.IsCanceled)
         {
+            // A failed computation is not kept: the next reader computes again. (A reader who gave up waiting leaves it running.)
             _reports.TryRemove(new KeyValuePair<(string, string), Entry>(key, fresh));
             throw;
         }

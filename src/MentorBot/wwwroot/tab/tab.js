@@ -84,6 +84,13 @@ async function load(page, query, fresh = false) {
     const problem = await response.json().catch(() => ({}));
     view.innerHTML = '<main id="content"><h1>MentorBot</h1><p></p></main>';
     view.querySelector('p').textContent = problem.detail || 'Something went wrong. Reload the tab to try again.';
+    if (response.status === 503) {
+      // Sign-in or the database is briefly unavailable: try again when the server says to.
+      const wait = Number(response.headers.get('retry-after') || 15);
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => load(page, query), Math.min(Math.max(wait, 5), 120) * 1000);
+      return;
+    }
   }
 
   const shown = view.querySelector('.view');
