@@ -23,6 +23,12 @@ public sealed class MapPageTests
         Assert.All(model.Nodes, n => Assert.Equal(Map.Units.Single(u => u.Id == alex.Person.UnitId).Name, n.Unit));
         Assert.False(model.TooManyToDraw);
         Assert.Contains(model.Nodes, n => n.IsReader && n.Name == "Alex Wilber");
+
+        // Alex's mentors from other units are drawn beside the unit, set apart, with the lines to him.
+        var mentors = Map.Mentorships.Where(m => m.MenteeId == "alex-wilber" && m.Status != MentorshipStatus.Ended).Select(m => m.MentorId).ToList();
+        Assert.All(mentors, id => Assert.Contains(model.Nodes.Concat(model.Partners), n => n.Id == id));
+        Assert.All(model.Partners, p => Assert.True(p.Outside && model.Nodes.All(n => n.Id != p.Id)));
+        Assert.All(mentors, id => Assert.Contains(model.Edges, e => e.MentorId == id && e.MenteeId == "alex-wilber"));
     }
 
     [Fact]
@@ -81,7 +87,7 @@ public sealed class MapPageTests
     public void The_drawing_puts_directors_above_managers_above_leads_above_staff_and_links_each_person()
     {
         var model = MapPageBuilder.Build(Reader("lynne-robbins"), new MapFilter(null, null, null, null));
-        var svg = MapGraph.Svg(model.Nodes, model.Edges, "map", level => level.ToString());
+        var svg = MapGraph.Svg([.. model.Nodes, .. model.Partners], model.Edges, "map", level => level.ToString());
         var tops = System.Xml.Linq.XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "rect")
             .Select(r => (Level: r.Attribute("class")!.Value.Split(' ')[1], Y: double.Parse(r.Attribute("y")!.Value, System.Globalization.CultureInfo.InvariantCulture)))
             .GroupBy(r => r.Level).ToDictionary(g => g.Key, g => g.Average(r => r.Y));
@@ -92,7 +98,8 @@ public sealed class MapPageTests
             Assert.True(tops[order[i - 1]] < tops[order[i]], $"{order[i - 1]} should be above {order[i]}");
         }
 
-        Assert.Equal(model.Nodes.Count, System.Text.RegularExpressions.Regex.Matches(svg, "<a href=\"\\?person=").Count);
+        Assert.Equal(model.Nodes.Count + model.Partners.Count, System.Text.RegularExpressions.Regex.Matches(svg, "<a href=\"\\?person=").Count);
+        Assert.Equal(model.Edges.Count, System.Text.RegularExpressions.Regex.Matches(svg, "<line class=\"edge").Count);
     }
 
     [Fact]

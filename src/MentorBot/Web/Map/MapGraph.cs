@@ -32,7 +32,7 @@ internal static class MapGraph
             byId[node.Id] = box;
         }
 
-        foreach (var edge in edges)
+        foreach (var edge in edges.Where(e => byId.ContainsKey(e.MentorId) && byId.ContainsKey(e.MenteeId)))
         {
             // Drawn mentor above mentee whatever the levels say: a reverse mentor is the junior one.
             graph.Edges.Add(new Edge(byId[edge.MentorId], byId[edge.MenteeId]) { UserData = edge });
@@ -45,11 +45,19 @@ internal static class MapGraph
             settings.PinNodesToSameLayer(level);
         }
 
-        // Unseen edges from each level to the next keep the rows in order (director at the top) even where no pairing
-        // joins them; they are laid out but not drawn.
+        // Unseen edges from each level to the next keep the rows in order (director at the top) and join everyone into one
+        // drawing: the layout would otherwise place each unconnected person as a component of their own, anywhere.
         for (var i = 1; i < levels.Count; i++)
         {
-            graph.Edges.Add(new Edge(levels[i - 1][0], levels[i][0]));
+            foreach (var lower in levels[i])
+            {
+                graph.Edges.Add(new Edge(levels[i - 1][0], lower));
+            }
+
+            foreach (var upper in levels[i - 1].Skip(1))
+            {
+                graph.Edges.Add(new Edge(upper, levels[i][0]));
+            }
         }
 
         if (graph.Nodes.Count > 0)
@@ -83,7 +91,7 @@ internal static class MapGraph
             var detail = $"{levelName(node.Level)} · {node.Unit}";
             svg.Append(CultureInfo.InvariantCulture, $"<a href=\"?person={WebUtility.UrlEncode(node.Id)}\" data-view-link=\"\">");
             svg.Append(CultureInfo.InvariantCulture,
-                $"<rect class=\"node level-{node.Level.ToString().ToLowerInvariant()}{(node.IsReader ? " me" : string.Empty)}\" x=\"{left:0.#}\" y=\"{top:0.#}\" width=\"{Width}\" height=\"{Height}\" rx=\"8\"/>");
+                $"<rect class=\"node level-{node.Level.ToString().ToLowerInvariant()}{(node.IsReader ? " me" : string.Empty)}{(node.Outside ? " outside" : string.Empty)}\" x=\"{left:0.#}\" y=\"{top:0.#}\" width=\"{Width}\" height=\"{Height}\" rx=\"8\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"name\" x=\"{left + 10:0.#}\" y=\"{top + 19:0.#}\">{Encode(Shorten(node.Name, 20))}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"detail\" x=\"{left + 10:0.#}\" y=\"{top + 36:0.#}\">{Encode(Shorten(detail, 26))}</text>");
             svg.Append("</a>");

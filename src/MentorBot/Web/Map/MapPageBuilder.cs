@@ -33,8 +33,16 @@ internal static class MapPageBuilder
         var tooMany = matching.Count > MostDrawn;
         var shown = matching.OrderByDescending(p => p.Level).ThenBy(p => p.Name, StringComparer.CurrentCulture).Take(tooMany ? MostListed : MostDrawn).ToList();
         var shownIds = shown.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var between = pairings.Where(m => shownIds.Contains(m.MentorId) && shownIds.Contains(m.MenteeId)
-            && (filter.Lane is not { Length: > 0 } lane || m.Lanes.Contains(lane, StringComparer.Ordinal) || m.Kind != MentorshipKind.Lane)).ToList();
+        bool InLane(Mentorship m) => filter.Lane is not { Length: > 0 } lane || m.Lanes.Contains(lane, StringComparer.Ordinal) || m.Kind != MentorshipKind.Lane;
+
+        // Most pairings cross units: the mentors and mentees of the people kept are drawn too (set apart), as far as the
+        // reader may see those pairings and the drawing stays readable.
+        var partnerIds = tooMany ? [] : pairings.Where(m => InLane(m) && shownIds.Contains(m.MentorId) != shownIds.Contains(m.MenteeId) && visibility.MaySee(m))
+            .Select(m => shownIds.Contains(m.MentorId) ? m.MenteeId : m.MentorId).Distinct(StringComparer.Ordinal).Take(Math.Max(0, MostDrawn - shown.Count)).ToList();
+        var people = map.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var partners = partnerIds.Where(people.ContainsKey).Select(id => Node(people[id]) with { Outside = true }).ToList();
+        var drawn = shownIds.Concat(partners.Select(p => p.Id)).ToHashSet(StringComparer.Ordinal);
+        var between = pairings.Where(m => drawn.Contains(m.MentorId) && drawn.Contains(m.MenteeId) && (shownIds.Contains(m.MentorId) || shownIds.Contains(m.MenteeId)) && InLane(m)).ToList();
         var edges = between.Where(visibility.MaySee).Select(m => new MapEdge(m.MentorId, m.MenteeId, m.Kind, Lanes(m, laneNames))).ToList();
 
         var coverage = map.Lanes.Select(l =>
@@ -69,6 +77,7 @@ internal static class MapPageBuilder
             [.. map.Lanes.Select(l => (l.Id, l.Name))],
             matching.Count,
             [.. shown.Select(Node)],
+            partners,
             edges,
             between.Count - edges.Count,
             tooMany,

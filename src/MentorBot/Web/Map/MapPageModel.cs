@@ -5,7 +5,8 @@ namespace MentorBot.Web.Map;
 /// <summary>What the map page was asked for: a unit (empty for all), a lane, a name to search for, a person to show.</summary>
 internal sealed record MapFilter(string? Unit, string? Lane, string? Query, string? Person);
 
-internal sealed record MapNode(string Id, string Name, Level Level, string Unit, IReadOnlyList<string> Teaches, int Capacity, int Load, bool IsReader);
+/// <summary>A person on the map; <see cref="Outside"/> when drawn only because they are paired with someone the filter kept.</summary>
+internal sealed record MapNode(string Id, string Name, Level Level, string Unit, IReadOnlyList<string> Teaches, int Capacity, int Load, bool IsReader, bool Outside = false);
 
 internal sealed record MapEdge(string MentorId, string MenteeId, MentorshipKind Kind, string Lanes);
 
@@ -24,6 +25,7 @@ internal sealed record MapPageModel(
     IReadOnlyList<(string Id, string Name)> Lanes,
     int Matching,
     IReadOnlyList<MapNode> Nodes,
+    IReadOnlyList<MapNode> Partners,
     IReadOnlyList<MapEdge> Edges,
     int HiddenPairings,
     bool TooManyToDraw,
