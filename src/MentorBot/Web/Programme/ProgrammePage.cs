@@ -4,7 +4,8 @@ using MentorBot.Features.Pulses;
 
 namespace MentorBot.Web.Programme;
 
-internal sealed record PulseLine(string Id, string Title, int? Seq, int Responded, int Invited, DateTimeOffset? ClosesAt);
+/// <summary>An active pulse and its latest run; <see cref="Results"/> under the pulse's own rules (nothing below its minimum).</summary>
+internal sealed record PulseLine(string Id, string Title, int? Seq, int Responded, int Invited, DateTimeOffset? ClosesAt, PulseResultsView? Results = null);
 
 internal sealed record PilotLine(string Name, string Unit, DateOnly StartsOn, DateOnly EndsOn, bool Ended, bool Reported);
 
@@ -17,7 +18,7 @@ internal sealed record ProgrammePageModel(
     PilotLine? Pilot,
     string JobDashboard);
 
-internal sealed class ProgrammePage(MapStatusQuery status, PulseStore pulses, PulseBallotBox ballots, PilotStore pilots)
+internal sealed class ProgrammePage(MapStatusQuery status, PulseStore pulses, PulseBallotBox ballots, PilotStore pilots, Microsoft.Extensions.Options.IOptions<PulseOptions> pulseOptions, TimeProvider time)
 {
     public async Task<ProgrammePageModel> BuildAsync(TabReader reader, CancellationToken cancellationToken)
     {
@@ -27,10 +28,18 @@ internal sealed class ProgrammePage(MapStatusQuery status, PulseStore pulses, Pu
         var lines = new List<PulseLine>();
         foreach (var pulse in await pulses.ActiveAsync(cancellationToken))
         {
-            var run = (await pulses.RunsAsync(pulse.Id, cancellationToken)).FirstOrDefault();
-            lines.Add(run is null
-                ? new PulseLine(pulse.Id, pulse.Title, null, 0, 0, null)
-                : new PulseLine(pulse.Id, pulse.Title, run.Seq, await ballots.RespondedCountAsync(run.Id, cancellationToken), run.Invited, run.ClosesAt));
+            var runs = (await pulses.RunsAsync(pulse.Id, cancellationToken)).Where(r => r.OpensAt <= time.GetUtcNow()).ToList();
+            if (runs.Count == 0)
+            {
+                lines.Add(new PulseLine(pulse.Id, pulse.Title, null, 0, 0, null));
+                continue;
+            }
+
+            var (run, previous) = (runs[0], runs.Skip(1).FirstOrDefault());
+            var current = await TallyAsync(run, cancellationToken);
+            var results = PulseResults.Compute(pulse.Title, current, previous is null ? null : await TallyAsync(previous, cancellationToken),
+                pulseOptions.Value.MinResponses, pulseOptions.Value.MinResponsesForComments);
+            lines.Add(new PulseLine(pulse.Id, pulse.Title, run.Seq, current.Responded, run.Invited, run.ClosesAt, results));
         }
 
         var pilot = await pilots.LatestAsync(null, cancellationToken);
@@ -43,4 +52,7 @@ internal sealed class ProgrammePage(MapStatusQuery status, PulseStore pulses, Pu
             pilot is null ? null : new PilotLine(pilot.Name, map.Units.FirstOrDefault(u => u.Id == pilot.UnitId)?.Name ?? pilot.UnitId, pilot.StartsOn, pilot.EndsOn, today >= pilot.EndsOn, pilot.Reported),
             Scheduling.JobDashboard.Path);
     }
+
+    private async Task<RunTally> TallyAsync(PulseRun run, CancellationToken cancellationToken) => new(
+        run, await ballots.RespondedCountAsync(run.Id, cancellationToken), await ballots.CountsAsync(run.Id, cancellationToken), await ballots.CommentsAsync(run.Id, cancellationToken));
 }
