@@ -10,29 +10,23 @@ namespace MentorBot.Web;
 internal static class TabLinks
 {
     /// <summary>The static tabs' entity ids, as in manifest/manifest.json; each page is served at <c>/tab/&lt;id&gt;</c>.</summary>
-    public const string MapPage = "map";
-    public const string GrowthPage = "growth";
-    public const string MenteesPage = "mentees";
-    public const string DashboardPage = "dashboard";
-    public const string ProgrammePage = "programme";
-
-    public static IReadOnlyList<string> Pages { get; } = [MapPage, GrowthPage, MenteesPage, DashboardPage, ProgrammePage];
+    public static IReadOnlyList<string> Pages { get; } = [.. TabPages.All.Select(TabPages.Id)];
 
     /// <summary>The map page.</summary>
-    public static Uri? Map(string? teamsAppId) => To(teamsAppId, MapPage);
+    public static Uri? Map(string? teamsAppId) => To(teamsAppId, TabPage.Map);
 
     /// <summary>The dashboard page opened on a digest scope: <c>mine</c> or <c>org</c>.</summary>
-    public static Uri? Dashboard(string? teamsAppId, string scopeKey) => To(teamsAppId, DashboardPage, scopeKey);
+    public static Uri? Dashboard(string? teamsAppId, string scopeKey) => To(teamsAppId, TabPage.Dashboard, scopeKey);
 
     /// <summary>Any tab page, optionally on one item of it; null when <paramref name="teamsAppId"/> is not a GUID.</summary>
-    public static Uri? To(string? teamsAppId, string page, string? subEntityId = null)
+    public static Uri? To(string? teamsAppId, TabPage page, string? subEntityId = null)
     {
         if (!Guid.TryParse(teamsAppId, out var appId))
         {
             return null;
         }
 
-        var link = $"https://teams.microsoft.com/l/entity/{appId:D}/{Uri.EscapeDataString(page)}";
+        var link = $"https://teams.microsoft.com/l/entity/{appId:D}/{TabPages.Id(page)}";
         if (!string.IsNullOrEmpty(subEntityId))
         {
             var context = JsonSerializer.Serialize(new Dictionary<string, string> { ["subEntityId"] = subEntityId });

@@ -34,7 +34,7 @@ public sealed class TabLinksTests
     {
         Assert.Null(TabLinks.Map(teamsAppId));
         Assert.Null(TabLinks.Dashboard(teamsAppId, "mine"));
-        Assert.Null(TabLinks.To(teamsAppId, TabLinks.GrowthPage, "x"));
+        Assert.Null(TabLinks.To(teamsAppId, TabPage.Growth, "x"));
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class TabLinksTests
     [InlineData("#fragment?query/ñ")]
     public void Any_sub_entity_id_round_trips_through_the_one_context_parameter(string subEntityId)
     {
-        var link = TabLinks.To(AppId, TabLinks.MenteesPage, subEntityId)!;
+        var link = TabLinks.To(AppId, TabPage.Mentees, subEntityId)!;
 
         Assert.Equal("/l/entity/6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b/mentees", link.AbsolutePath);
         Assert.Empty(link.Fragment);
@@ -66,7 +66,7 @@ public sealed class TabLinksTests
     [Fact]
     public void Without_a_sub_entity_id_there_is_no_context()
     {
-        Assert.Equal(string.Empty, TabLinks.To(AppId, TabLinks.ProgrammePage)!.Query);
-        Assert.Equal(string.Empty, TabLinks.To(AppId, TabLinks.ProgrammePage, string.Empty)!.Query);
+        Assert.Equal(string.Empty, TabLinks.To(AppId, TabPage.Programme)!.Query);
+        Assert.Equal(string.Empty, TabLinks.To(AppId, TabPage.Programme, string.Empty)!.Query);
     }
 }
