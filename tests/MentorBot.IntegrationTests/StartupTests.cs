@@ -5,23 +5,10 @@ public sealed class StartupTests
     [Fact]
     public async Task Production_refuses_to_start_without_a_bot_app_id_and_says_what_to_set()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Storage__ConnectionString"] = "Data Source=" + Path.Combine(Path.GetTempPath(), "mentorbot-prod-" + Guid.NewGuid().ToString("N") + ".db") },
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
+        var (exited, exitCode, message) = await StartProductionAsync([]);
 
         Assert.True(exited, "the bot kept running without credentials");
-        Assert.Equal(2, process.ExitCode);
-        var message = await errors;
+        Assert.Equal(2, exitCode);
         Assert.Contains("configuration is invalid", message, StringComparison.Ordinal);
         Assert.Contains("Bot__AppId", message, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
@@ -30,31 +17,16 @@ public sealed class StartupTests
     [Fact]
     public async Task Production_refuses_to_start_with_the_tabs_development_sign_in_on()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        var (exited, exitCode, message) = await StartProductionAsync(new()
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Storage__ConnectionString"] = "Data Source=" + Path.Combine(Path.GetTempPath(), "mentorbot-prod-" + Guid.NewGuid().ToString("N") + ".db"),
-                ["Bot__AppId"] = MentorBotHost.AppId,
-                ["Bot__TenantId"] = "bot-tenant",
-                ["Bot__ClientSecret"] = "test-secret",
-                ["Tab__DevelopmentSignIn"] = "true",
-            },
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MentorBot.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
+            ["Bot__AppId"] = MentorBotHost.AppId,
+            ["Bot__TenantId"] = "bot-tenant",
+            ["Bot__ClientSecret"] = "test-secret",
+            ["Tab__DevelopmentSignIn"] = "true",
+        });
 
         Assert.True(exited, "the bot kept running with the development sign-in on in Production");
-        Assert.Equal(2, process.ExitCode);
-        var message = await errors;
+        Assert.Equal(2, exitCode);
         Assert.Contains("Tab:DevelopmentSignIn is on", message, StringComparison.Ordinal);
         Assert.Contains("Tab__DevelopmentSignIn=false", message, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
@@ -154,5 +126,14 @@ public sealed class StartupTests
 
         Assert.Equal(0, applied);
         Assert.NotNull(await host.Service<MentorBot.Teams.ConversationReferenceStore>().FindAsync(TeamsActivities.PersonalConversation, default));
+    }
+
+    /// <summary>The built bot as Production on a throwaway store, with <paramref name="environment"/> added; it should refuse to start.</summary>
+    private static async Task<(bool Exited, int? ExitCode, string Errors)> StartProductionAsync(Dictionary<string, string> environment)
+    {
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["Storage__ConnectionString"] = "Data Source=" + Path.Combine(Path.GetTempPath(), "mentorbot-prod-" + Guid.NewGuid().ToString("N") + ".db");
+        var (exit, _, errors) = await RunAsync(TimeSpan.FromSeconds(60), environment);
+        return (exit is not null, exit, errors);
     }
 }

@@ -40,7 +40,7 @@ internal sealed partial class StartupBanner(
             }
 
             Log.Tab(logger, $"{address.TrimEnd('/')}/tab", tab.Value.DevelopmentSignIn
-                ? "development sign-in: pick a person from the map, or add ?as=megan-bowen"
+                ? "development sign-in: pick a person from the map, or add ?as=<person id>"
                 : "in Teams, with single sign-on");
 
             if (scheduling.Value.DashboardFor(environment) is var access and not Scheduling.JobDashboardAccess.Off)

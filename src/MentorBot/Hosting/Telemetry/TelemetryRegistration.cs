@@ -53,7 +53,18 @@ internal static partial class TelemetryRegistration
             telemetry.WithTracing(tracing =>
             {
                 tracing
-                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/metrics"))
+                    .AddAspNetCoreInstrumentation(o =>
+                    {
+                        o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments("/metrics");
+                        // The tab's query strings name people (?person=…) and searches (?q=…): a trace keeps the route, not them.
+                        o.EnrichWithHttpRequest = (activity, request) =>
+                        {
+                            if (request.Path.StartsWithSegments("/tab"))
+                            {
+                                activity.SetTag("url.query", null);
+                            }
+                        };
+                    })
                     .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) => Redact(activity, request.RequestUri))
                     .AddNpgsql();
                 if (otlp)

@@ -18,7 +18,6 @@ internal sealed class BotTokenValidator(IConfigurationManager<OpenIdConnectConfi
 {
     public const string Issuer = "https://api.botframework.com";
     public const int MaxTokenLength = 16 * 1024;
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
     private readonly JsonWebTokenHandler _handler = new() { MaximumTokenSizeInBytes = MaxTokenLength };
 
@@ -63,7 +62,7 @@ internal sealed class BotTokenValidator(IConfigurationManager<OpenIdConnectConfi
 
         if (!result.IsValid)
         {
-            return new AuthOutcome.Unauthenticated(Reason(result.Exception));
+            return new AuthOutcome.Unauthenticated(TokenChecks.Reason(result.Exception));
         }
 
         var jwt = (JsonWebToken)result.SecurityToken;
@@ -91,25 +90,9 @@ internal sealed class BotTokenValidator(IConfigurationManager<OpenIdConnectConfi
         RequireSignedTokens = true,
         RequireExpirationTime = true,
         ValidateIssuerSigningKey = true,
-        LifetimeValidator = Lifetime,
+        LifetimeValidator = TokenChecks.Lifetime(time),
     };
 
-    /// <summary>The token's lifetime against MentorBot's clock (the library's own is the system's).</summary>
-    private bool Lifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        if (expires is not { } exp || now > exp + ClockSkew)
-        {
-            throw new SecurityTokenExpiredException("token expired");
-        }
-
-        if (notBefore is { } nbf && now < nbf - ClockSkew)
-        {
-            throw new SecurityTokenNotYetValidException("token not yet valid");
-        }
-
-        return true;
-    }
 
     /// <summary>
     /// A JWT's segments are base64url without padding; the library also reads '=', '+' and '/', and bits past the last
@@ -125,16 +108,4 @@ internal sealed class BotTokenValidator(IConfigurationManager<OpenIdConnectConfi
         return Base64Url.EncodeToString(Base64Url.DecodeFromChars(segment)) == segment;
     }
 
-    private static string Reason(Exception? exception) => exception switch
-    {
-        SecurityTokenExpiredException => "token expired",
-        SecurityTokenNotYetValidException => "token not yet valid",
-        SecurityTokenInvalidIssuerException => "wrong issuer",
-        SecurityTokenInvalidAudienceException => "wrong audience",
-        SecurityTokenInvalidAlgorithmException => "signing algorithm not allowed",
-        SecurityTokenSignatureKeyNotFoundException => "unknown signing key",
-        SecurityTokenInvalidSignatureException => "bad signature",
-        SecurityTokenMalformedException => "unreadable token",
-        _ => "invalid token",
-    };
 }

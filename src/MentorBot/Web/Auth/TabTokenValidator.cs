@@ -23,7 +23,6 @@ internal sealed class TabTokenValidator(
     TimeProvider time)
 {
     public const string Scope = "access_as_user";
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256];
     private readonly JsonWebTokenHandler _handler = new() { MaximumTokenSizeInBytes = BotTokenValidator.MaxTokenLength };
 
@@ -68,7 +67,7 @@ internal sealed class TabTokenValidator(
 
         if (!result.IsValid)
         {
-            return new TabAuthOutcome.Unauthenticated(Reason(result.Exception));
+            return new TabAuthOutcome.Unauthenticated(TokenChecks.Reason(result.Exception));
         }
 
         var valid = (JsonWebToken)result.SecurityToken;
@@ -104,7 +103,7 @@ internal sealed class TabTokenValidator(
         IssuerValidator = (issuer, token, _) => token is JsonWebToken jwt && issuerIsValid(issuer, jwt)
             ? issuer
             : throw new SecurityTokenInvalidIssuerException("wrong issuer"),
-        LifetimeValidator = Lifetime,
+        LifetimeValidator = TokenChecks.Lifetime(time),
     };
 
     /// <summary>Entra's issuer names the tenant; it must be the tenant the token itself names (v2 or v1 form).</summary>
@@ -113,21 +112,6 @@ internal sealed class TabTokenValidator(
         && new[] { template, options.Value.V1Issuer }.OfType<string>()
             .Any(t => string.Equals(t.Replace("{tenantid}", tenant, StringComparison.OrdinalIgnoreCase), issuer, StringComparison.Ordinal));
 
-    private bool Lifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        if (expires is not { } exp || now > exp + ClockSkew)
-        {
-            throw new SecurityTokenExpiredException("token expired");
-        }
-
-        if (notBefore is { } nbf && now < nbf - ClockSkew)
-        {
-            throw new SecurityTokenNotYetValidException("token not yet valid");
-        }
-
-        return true;
-    }
 
     private static JsonWebToken? Unverified(string token)
     {
@@ -141,18 +125,6 @@ internal sealed class TabTokenValidator(
         }
     }
 
-    private static string Reason(Exception? exception) => exception switch
-    {
-        SecurityTokenExpiredException => "token expired",
-        SecurityTokenNotYetValidException => "token not yet valid",
-        SecurityTokenInvalidIssuerException => "wrong issuer",
-        SecurityTokenInvalidAudienceException => "wrong audience",
-        SecurityTokenInvalidAlgorithmException => "signing algorithm not allowed",
-        SecurityTokenSignatureKeyNotFoundException => "unknown signing key",
-        SecurityTokenInvalidSignatureException => "bad signature",
-        SecurityTokenMalformedException => "unreadable token",
-        _ => "invalid token",
-    };
 }
 
 /// <summary>Entra's signing keys for the tab's tokens, kept and refreshed by Microsoft.IdentityModel's configuration manager.</summary>
