@@ -67,12 +67,27 @@ public sealed class TelemetryPrivacyTests : IAsyncLifetime
         await _host.Scoped<OutboxDispatcher>().DispatchAsync(100, default);
         await _host.PostActivityAsync(TeamsActivities.ExecuteFrom(21, "Megan Bowen", MentorReplyFields.Verb, new JsonObject { ["period"] = period, [MentorReplyFields.Reply] = Reply }));
         await _host.Scoped<OutboxDispatcher>().DispatchAsync(100, default);
+
+        // The tab, signed in as Megan: her mentee's growth, and a search by name.
+        using (var tab = _host.CreateClient())
+        {
+            var signIn = await tab.PostAsync("/tab/dev/sign-in", new StringContent("{\"person\":\"megan-bowen\"}", System.Text.Encoding.UTF8, "application/json"));
+            var token = (string)JsonNode.Parse(await signIn.Content.ReadAsStringAsync())!["token"]!;
+            foreach (var route in new[] { "/tab/views/growth?person=alex-wilber", "/tab/views/map?q=Wilber", "/tab/views/mentees" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, route);
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await tab.SendAsync(request)).StatusCode);
+            }
+        }
+
         _meters.RecordObservableInstruments();
 
         // What an operator needs is there ...
         Assert.Contains(_seen, s => s.Name == "mentorbot.activities" && s.Key == "activity.type" && s.Value == "invoke");
         Assert.Contains(_seen, s => s.Name == "mentorbot.sends" && s.Key == "outcome" && s.Value == "sent");
         Assert.Contains(_seen, s => s.Source == "trace" && s.Key == "http.route" && s.Value == "/api/messages");
+        Assert.Contains(_seen, s => s.Source == "trace" && s.Key == "http.route" && s.Value == "/tab/views/growth");
 
         // ... and nobody is.
         // Names, ids from the map (people, pairings, check-ins), Entra object ids, and the words typed. (Teams' opaque
