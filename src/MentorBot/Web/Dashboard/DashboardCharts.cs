@@ -38,6 +38,28 @@ internal static class DashboardCharts
         return plot.GetSvgXml(Width, Height);
     }
 
+    /// <summary>This week's answered share per unit, largest units first, at most <see cref="DigestCard.UnitsListed"/>; hidden units are labelled so.</summary>
+    public static string Units(DigestReport r, Language l, bool dark)
+    {
+        var plot = Plot(dark);
+        var units = r.Units.Take(DigestCard.UnitsListed).ToList();
+        var bars = units.Select((u, i) => new Bar
+        {
+            Position = units.Count - 1 - i,
+            Value = u.Participation.IsShown ? Math.Round(100 * DigestText.Rate(u.Participation)) : 0,
+            FillColor = Colors(dark).Bar,
+            Label = u.Participation.IsShown ? DigestText.Percent(u.Participation, l) : l.Pick("hidden", "oculto"),
+        }).ToList();
+        var series = plot.Add.Bars(bars);
+        series.Horizontal = true;
+        series.ValueLabelStyle.ForeColor = Colors(dark).Text;
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, units.Count).Select(i => (double)(units.Count - 1 - i))],
+            [.. units.Select(u => u.Unit.Length == 0 ? l.Pick("No unit", "Sin unidad") : u.Unit.Length > 22 ? string.Concat(u.Unit.AsSpan(0, 21), "…") : u.Unit)]);
+        plot.Axes.SetLimitsX(0, 115);
+        plot.Axes.Bottom.Label.Text = l.Pick("% answered this week", "% respondidos esta semana");
+        return plot.GetSvgXml(Width, Math.Max(140, 40 + (units.Count * 26)));
+    }
+
     public static string Scores(DigestReport r, Language l, bool dark)
     {
         var plot = Plot(dark);
