@@ -14,6 +14,11 @@ COPY .editorconfig Directory.Build.props Directory.Packages.props ./
 COPY src/MentorBot/MentorBot.csproj src/MentorBot/
 RUN dotnet restore src/MentorBot/MentorBot.csproj
 
+# The tab's browser libraries (the Teams JavaScript library) come from npm at build time and are served by the app.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+COPY src/MentorBot/Web/Client/package.json src/MentorBot/Web/Client/package-lock.json src/MentorBot/Web/Client/
+RUN cd src/MentorBot/Web/Client && npm ci --no-audit --no-fund --loglevel=error
+
 COPY src/MentorBot/ src/MentorBot/
 RUN dotnet publish src/MentorBot -c Release -o /app --no-restore
 
