@@ -1,19 +1,22 @@
+using Microsoft.Graph.Models;
+
 namespace MentorBot.Graph;
 
-/// <summary>A directory user as MentorBot needs it: identity, manager, department.</summary>
-internal sealed record DirectoryUser(string Id, string DisplayName, string? Mail, string? Department, string? JobTitle, string? ManagerId);
-
-/// <summary>A user's mailbox settings: IANA time zone and working hours, when Graph has them.</summary>
-internal sealed record MailboxHours(string? IanaTimeZone, IReadOnlyList<DayOfWeek> Days, TimeOnly? Start, TimeOnly? End);
-
-/// <summary>The outcome of one Graph call that may be refused.</summary>
-internal enum GraphCallOutcome
+/// <summary>A user's time zone (IANA) and working hours, from mailbox settings or a getSchedule answer.</summary>
+internal sealed record MailboxHours(string? IanaTimeZone, IReadOnlyList<DayOfWeek> Days, TimeOnly? Start, TimeOnly? End)
 {
-    Done,
-    AlreadyDone,
-    NotFound,
-    Forbidden,
-    Failed,
+    /// <summary>Graph's working hours, in the zone they name or else <paramref name="fallbackZone"/>.</summary>
+    public static MailboxHours From(WorkingHours? hours, string? fallbackZone) => new(
+        ToIana(hours?.TimeZone?.Name) ?? ToIana(fallbackZone),
+        [.. (hours?.DaysOfWeek ?? []).Select(d => Enum.TryParse<DayOfWeek>(d?.ToString(), ignoreCase: true, out var day) ? (DayOfWeek?)day : null).OfType<DayOfWeek>()],
+        hours?.StartTime is { } start ? (TimeOnly)start : null,
+        hours?.EndTime is { } end ? (TimeOnly)end : null);
+
+    /// <summary>Graph reports some zones by Windows name ("Pacific Standard Time"); MentorBot keeps IANA ids.</summary>
+    internal static string? ToIana(string? zone) =>
+        string.IsNullOrWhiteSpace(zone) ? null
+        : TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) && found.HasIanaId ? found.Id
+        : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone, out var iana) ? iana : null;
 }
 
 /// <summary>Free/busy status as getSchedule reports it.</summary>
@@ -29,24 +32,3 @@ internal enum FreeBusyStatus
 
 /// <summary>One block of a schedule, in UTC. Graph's subject and location are never read.</summary>
 internal sealed record ScheduleBlock(DateTimeOffset Start, DateTimeOffset End, FreeBusyStatus Status);
-
-/// <summary>
-/// One mailbox's answer from getSchedule, matched by its SMTP address. <see cref="ErrorCode"/> is Graph's
-/// <c>responseCode</c> (such as ErrorMailRecipientNotFound) when this schedule could not be read; Graph's error
-/// message is not kept, as it can name the person.
-/// </summary>
-internal sealed record MailboxSchedule(string ScheduleId, IReadOnlyList<ScheduleBlock> Blocks, MailboxHours? WorkingHours, string? ErrorCode = null);
-
-/// <summary>A Teams meeting to create on an organizer's calendar. The transaction id makes a retried create safe.</summary>
-internal sealed record NewCalendarEvent(
-    string Subject,
-    string BodyHtml,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    IReadOnlyList<EventAttendee> Attendees,
-    string TransactionId);
-
-internal sealed record EventAttendee(string Email, string Name);
-
-/// <summary>The created (or found again) event: its id, Teams join link and Outlook link.</summary>
-internal sealed record CreatedEvent(string Id, string? JoinUrl, string? WebLink);

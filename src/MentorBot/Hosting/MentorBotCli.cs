@@ -109,6 +109,7 @@ internal static class MentorBotCli
         services.AddSingleton<MapGeneration>();
         services.AddSingleton<MapDirectory>();
         services.AddGraph();
+        services.AddSingleton<Features.Map.Sync.DirectoryReader>();
         services.AddSingleton<Features.Map.Sync.MapSyncService>();
         services.AddPrivacy();
         services.AddSingleton(builder.Configuration);

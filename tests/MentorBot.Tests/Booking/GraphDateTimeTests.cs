@@ -1,5 +1,5 @@
 using System.Globalization;
-using MentorBot.Graph;
+using MentorBot.Features.Booking;
 
 namespace MentorBot.Tests.Booking;
 

@@ -1,11 +1,15 @@
 using System.Net;
 using System.Text.Json;
 using MentorBot.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using FreeBusyStatus = MentorBot.Graph.FreeBusyStatus;
 
 namespace MentorBot.Features.Booking;
 
 /// <summary>
-/// Mentoring time on Microsoft 365 calendars through Graph. Free/busy is read through the first person's mailbox
+/// Mentoring time on Microsoft 365 calendars through the Graph SDK: getSchedule (Calendars.Read) and events
+/// (Calendars.ReadWrite), all in UTC. Free/busy is read through the first person's mailbox
 /// (the organizer's) for everyone at once; a calendar Graph cannot read marks that person only. Meetings are Teams
 /// meetings on the organizer's calendar with the attendee invited. Graph's refusals, outages and timeouts (after the
 /// client's retries) become <c>Failed</c> outcomes; only the caller's own cancellation escapes as an exception, and
@@ -30,10 +34,13 @@ internal sealed partial class GraphCalendarProvider(GraphClient graph, ILogger<G
             return new AvailabilityOutcome.Read([.. people.Select(p => Unreadable(p.PersonId))]);
         }
 
+        var (body, start) = GraphFreeBusy.Request(emails, from, to);
         IReadOnlyList<MailboxSchedule> schedules;
         try
         {
-            schedules = await graph.GetScheduleAsync(mailbox, emails, from, to, cancellationToken);
+            var answer = await graph.CallAsync(mailbox, "read free/busy", cancellationToken, client =>
+                client.Users[mailbox].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(body, InUtc, cancellationToken));
+            schedules = [.. (answer?.Value ?? []).Select(s => GraphFreeBusy.Read(s, start, to))];
         }
         catch (Exception ex) when (Reason(ex, cancellationToken) is { } reason)
         {
@@ -58,18 +65,29 @@ internal sealed partial class GraphCalendarProvider(GraphClient graph, ILogger<G
             return new EventOutcome.Failed("The attendee has no email address, so they cannot be invited.");
         }
 
-        var meeting = new NewCalendarEvent(
-            draft.Subject,
-            Body(draft.Organizer.Name, draft.Attendee.Name),
-            draft.Start,
-            draft.End,
-            [new EventAttendee(draft.Attendee.Email, draft.Attendee.Name)],
-            draft.TransactionId);
+        // The transaction id makes a retried create answer the same event, so the pipeline may send it twice.
+        var meeting = new Event
+        {
+            Subject = draft.Subject,
+            Body = new ItemBody { ContentType = BodyType.Html, Content = Body(draft.Organizer.Name, draft.Attendee.Name) },
+            Start = GraphFreeBusy.Utc(draft.Start),
+            End = GraphFreeBusy.Utc(draft.End),
+            Attendees = [new Attendee { Type = AttendeeType.Required, EmailAddress = new EmailAddress { Address = draft.Attendee.Email, Name = draft.Attendee.Name } }],
+            IsOnlineMeeting = true,
+            OnlineMeetingProvider = OnlineMeetingProviderType.TeamsForBusiness,
+            AllowNewTimeProposals = true,
+            TransactionId = draft.TransactionId,
+        };
         try
         {
-            var created = await graph.CreateEventAsync(organizer, meeting, cancellationToken);
+            var created = await graph.CallAsync(organizer, "create the meeting", cancellationToken, client => client.Users[organizer].Events.PostAsync(meeting, InUtc, cancellationToken));
+            if (created?.Id is not { Length: > 0 } id)
+            {
+                throw new GraphRequestException("Graph answered a meeting create without an event id.");
+            }
+
             Log.Created(logger);
-            return new EventOutcome.Created(created.Id, created.JoinUrl, created.WebLink);
+            return new EventOutcome.Created(id, created.OnlineMeeting?.JoinUrl, created.WebLink);
         }
         catch (Exception ex) when (Reason(ex, cancellationToken) is { } reason)
         {
@@ -81,13 +99,20 @@ internal sealed partial class GraphCalendarProvider(GraphClient graph, ILogger<G
     public Task<EventOutcome> MoveAsync(CalendarPerson organizer, string eventId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(end, start);
-        return ChangeAsync("move", organizer, mailbox => graph.MoveEventAsync(mailbox, eventId, start, end, cancellationToken), cancellationToken);
+        var moved = new Event { Start = GraphFreeBusy.Utc(start), End = GraphFreeBusy.Utc(end) };
+        return ChangeAsync("move", organizer, (client, mailbox) => client.Users[mailbox].Events[eventId].PatchAsync(moved, InUtc, cancellationToken), cancellationToken);
     }
 
+    /// <summary>Deletes the event; Graph tells the attendees.</summary>
     public Task<EventOutcome> CancelAsync(CalendarPerson organizer, string eventId, CancellationToken cancellationToken) =>
-        ChangeAsync("cancel", organizer, mailbox => graph.DeleteEventAsync(mailbox, eventId, cancellationToken), cancellationToken);
+        ChangeAsync("cancel", organizer, async (client, mailbox) =>
+        {
+            await client.Users[mailbox].Events[eventId].DeleteAsync(cancellationToken: cancellationToken);
+            return true;
+        }, cancellationToken);
 
-    private async Task<EventOutcome> ChangeAsync(string what, CalendarPerson organizer, Func<string, Task<GraphCallOutcome>> change, CancellationToken cancellationToken)
+    /// <summary>A change to an existing event: done, gone (404), or failed with a reason.</summary>
+    private async Task<EventOutcome> ChangeAsync<T>(string what, CalendarPerson organizer, Func<Microsoft.Graph.GraphServiceClient, string, Task<T>> change, CancellationToken cancellationToken)
     {
         if (Mailbox(organizer) is not { } mailbox)
         {
@@ -96,7 +121,12 @@ internal sealed partial class GraphCalendarProvider(GraphClient graph, ILogger<G
 
         try
         {
-            return await change(mailbox) == GraphCallOutcome.NotFound ? new EventOutcome.Gone() : new EventOutcome.Done();
+            await graph.CallAsync(mailbox, what + " the meeting", cancellationToken, client => change(client, mailbox));
+            return new EventOutcome.Done();
+        }
+        catch (GraphRequestException e) when (e.Status == HttpStatusCode.NotFound)
+        {
+            return new EventOutcome.Gone();
         }
         catch (Exception ex) when (Reason(ex, cancellationToken) is { } reason)
         {
@@ -104,6 +134,9 @@ internal sealed partial class GraphCalendarProvider(GraphClient graph, ILogger<G
             return new EventOutcome.Failed(reason);
         }
     }
+
+    /// <summary>Times in answers come back in UTC.</summary>
+    private static void InUtc(RequestConfiguration<DefaultQueryParameters> configuration) => configuration.Headers.Add("Prefer", "outlook.timezone=\"UTC\"");
 
     /// <summary>The invitation's text: names only, never what the mentoring is about.</summary>
     private static string Body(string organizer, string attendee) =>

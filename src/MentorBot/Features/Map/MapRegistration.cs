@@ -20,6 +20,7 @@ internal static class MapRegistration
         services.AddTextCommand<MyMapCommand>();
         services.AddTextCommand<MapStatusCommand>();
         services.AddGraph();
+        services.AddSingleton<Sync.DirectoryReader>();
         services.AddSingleton<Sync.MapSyncService>();
 
         services.AddScoped<UnreachableReport>();

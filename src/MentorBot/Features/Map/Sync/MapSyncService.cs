@@ -7,18 +7,18 @@ namespace MentorBot.Features.Map.Sync;
 /// <c>map sync</c>: fills the map from the directory (Graph /users with managers, mailboxSettings for time zones and
 /// working hours), validates, imports all or nothing, and can install the Teams app for people MentorBot cannot reach.
 /// </summary>
-internal sealed class MapSyncService(GraphClient graph, MapStore store, MapDirectory directory, Privacy.AuditLog audit, IOptions<GraphOptions> options)
+internal sealed class MapSyncService(DirectoryReader reader, MapStore store, MapDirectory directory, Privacy.AuditLog audit, IOptions<GraphOptions> options)
 {
     public async Task<MapSyncResult> RunAsync(bool install, string actor, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var users = await graph.ListUsersAsync(read => progress?.Report($"Read {read} people from the directory…"), cancellationToken);
+        var users = await reader.ListUsersAsync(read => progress?.Report($"Read {read} people from the directory…"), cancellationToken);
 
         progress?.Report($"Read {users.Count} people; reading time zones and working hours…");
         var hours = new System.Collections.Concurrent.ConcurrentDictionary<string, MailboxHours>(StringComparer.Ordinal);
         var done = 0;
         await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken }, async (user, ct) =>
         {
-            if (await graph.GetMailboxHoursAsync(user.Id, ct) is { } mailbox)
+            if (await reader.GetMailboxHoursAsync(user.Id, ct) is { } mailbox)
             {
                 hours[user.Id] = mailbox;
             }
@@ -48,8 +48,7 @@ internal sealed class MapSyncService(GraphClient graph, MapStore store, MapDirec
         var failed = 0;
         foreach (var aad in await directory.UnreachableObjectIdsAsync(cancellationToken))
         {
-            var outcome = await graph.InstallAppAsync(aad, catalogId, cancellationToken);
-            if (outcome is GraphCallOutcome.Done or GraphCallOutcome.AlreadyDone)
+            if (await reader.InstallAppAsync(aad, catalogId, cancellationToken))
             {
                 installed++;
             }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MentorBot.Graph;
+namespace MentorBot.Features.Booking;
 
 /// <summary>
 /// Graph's <c>dateTimeTimeZone</c>: a wall-clock time without an offset plus the zone it is in, which may be "UTC",
