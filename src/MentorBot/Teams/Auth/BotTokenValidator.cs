@@ -50,15 +50,7 @@ internal sealed class BotTokenValidator(IConfigurationManager<OpenIdConnectConfi
             return new AuthOutcome.Unauthenticated("not canonical base64url");
         }
 
-        var configuration = await keys.GetConfigurationAsync(cancellationToken);
-        var result = await _handler.ValidateTokenAsync(token, Parameters(configuration));
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
-        {
-            // A key rollover: the library refreshes the keys (at most every five minutes), then the token is tried once more.
-            keys.RequestRefresh();
-            configuration = await keys.GetConfigurationAsync(cancellationToken);
-            result = await _handler.ValidateTokenAsync(token, Parameters(configuration));
-        }
+        var (result, configuration) = await TokenChecks.ValidateAsync(_handler, token, keys, Parameters, cancellationToken);
 
         if (!result.IsValid)
         {

@@ -1,11 +1,14 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MentorBot.Teams.Auth;
 
 /// <summary>
 /// What MentorBot's two token validators (the Bot Connector's and the tab's single sign-on) check the same way: the
-/// lifetime against MentorBot's clock with five minutes' skew (the library's own check reads the system's), and a
-/// refusal's reason in a few words for the log.
+/// lifetime against MentorBot's clock with five minutes' skew (the library's own check reads the system's), a key
+/// rollover, and a refusal's reason in a few words for the log.
 /// </summary>
 internal static class TokenChecks
 {
@@ -27,6 +30,30 @@ internal static class TokenChecks
 
         return true;
     };
+
+    /// <summary>
+    /// Validates <paramref name="token"/> against the published keys. On a key id the set does not hold (a rollover),
+    /// the configuration manager refreshes the keys (the library allows that at most every five minutes, so forged key
+    /// ids cannot hammer the endpoint) and the token is tried once more. Returns the configuration that decided.
+    /// </summary>
+    public static async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Configuration)> ValidateAsync(
+        JsonWebTokenHandler handler,
+        string token,
+        IConfigurationManager<OpenIdConnectConfiguration> keys,
+        Func<OpenIdConnectConfiguration, TokenValidationParameters> parameters,
+        CancellationToken cancellationToken)
+    {
+        var configuration = await keys.GetConfigurationAsync(cancellationToken);
+        var result = await handler.ValidateTokenAsync(token, parameters(configuration));
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            keys.RequestRefresh();
+            configuration = await keys.GetConfigurationAsync(cancellationToken);
+            result = await handler.ValidateTokenAsync(token, parameters(configuration));
+        }
+
+        return (result, configuration);
+    }
 
     public static string Reason(Exception? exception) => exception switch
     {

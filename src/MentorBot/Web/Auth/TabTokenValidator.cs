@@ -54,15 +54,8 @@ internal sealed class TabTokenValidator(
                 return new TabAuthOutcome.Unauthenticated("the tab's sign-in is not configured (Bot:AppId or Tab:ClientId)");
             }
 
-            var manager = keys.Manager;
-            var configuration = await manager.GetConfigurationAsync(cancellationToken);
-            result = await _handler.ValidateTokenAsync(token, Parameters(configuration.SigningKeys, audiences, (issuer, jwt) => IsTenantIssuer(issuer, jwt, configuration.Issuer)));
-            if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
-            {
-                manager.RequestRefresh();
-                configuration = await manager.GetConfigurationAsync(cancellationToken);
-                result = await _handler.ValidateTokenAsync(token, Parameters(configuration.SigningKeys, audiences, (issuer, jwt) => IsTenantIssuer(issuer, jwt, configuration.Issuer)));
-            }
+            (result, _) = await TokenChecks.ValidateAsync(_handler, token, keys.Manager, configuration =>
+                Parameters(configuration.SigningKeys, audiences, (issuer, jwt) => IsTenantIssuer(issuer, jwt, configuration.Issuer)), cancellationToken);
         }
 
         if (!result.IsValid)
