@@ -180,6 +180,21 @@ public sealed class TabTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_with_a_scope_of_their_own_can_switch_between_it_and_the_organisation_and_a_leader_sees_no_switch()
+    {
+        var now = _host.Clock.GetUtcNow();
+        var mine = await Html("/tab/views/dashboard", Token(Speaker.Lynne, now));
+        Assert.Contains("<p class=\"scopes\">", mine, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"?scope=mine\" data-view-link aria-current=\"page\">", mine, StringComparison.Ordinal);
+
+        var organisation = await Html("/tab/views/dashboard?scope=org", Token(Speaker.Lynne, now));
+        Assert.Contains("<p class=\"scopes\">", organisation, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"?scope=org\" data-view-link aria-current=\"page\">", organisation, StringComparison.Ordinal);
+
+        Assert.DoesNotContain("<p class=\"scopes\">", await Html("/tab/views/dashboard", Token(Speaker.Adele, now)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_staff_member_sees_people_and_lanes_on_the_map_but_not_other_peoples_pairings()
     {
         var now = _host.Clock.GetUtcNow();
