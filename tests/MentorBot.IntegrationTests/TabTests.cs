@@ -95,6 +95,18 @@ public sealed class TabTests : IAsyncLifetime
         Assert.Contains("Ask your programme", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_tokens_object_id_finds_its_person_in_the_map_whatever_its_case()
+    {
+        const string ObjectId = "abcdef00-0000-4000-8000-0000000000ab";
+        var map = Features.Map.Demo.DemoMap.Load(DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime));
+        await _host.Service<MapStore>().ImportAsync(map with { People = [.. map.People.Select(p => p.Id == "patti-fernandez" ? p with { AadObjectId = ObjectId } : p)] }, null, default);
+
+        var me = await GetAsync("/tab/api/me", Token(new Speaker(ObjectId.ToUpperInvariant(), "a:patti", "Patti"), _host.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal("Patti Fernandez", (string?)JsonNode.Parse(await me.Content.ReadAsStringAsync())!["name"]);
+    }
+
     [Theory]
     [InlineData("alex", "map growth", "mentees dashboard programme")]
     [InlineData("megan", "map growth mentees", "dashboard programme")]
