@@ -5,6 +5,7 @@ using MentorBot.Features.CheckIns;
 using MentorBot.Features.Digest;
 using MentorBot.Features.Map;
 using MentorBot.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.IntegrationTests;
 
@@ -28,22 +29,7 @@ public sealed class TabTests : IAsyncLifetime
 
     private MentorBotHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await MentorBotHost.StartAuthenticatedAsync(new Dictionary<string, string?>
-        {
-            ["Map:SeedDemoMap"] = "true",
-            ["Tab:OpenIdMetadataUrl"] = MetadataUrl,
-            ["Tab:ApplicationIdUri"] = ApplicationIdUri,
-            ["Bot:AllowedTenants:0"] = Tenant,
-            ["Bot:AllowedTenants:1"] = OtherTenant.Replace("a002", "a003", StringComparison.Ordinal),
-        });
-        _host.Connector.On(HttpMethod.Get, MetadataUrl, _ => RecordingHandler.Json(new JsonObject
-        {
-            ["issuer"] = "https://login.microsoftonline.test/{tenantid}/v2.0",
-            ["jwks_uri"] = TestTokenIssuer.JwksUrl,
-        }.ToJsonString()));
-    }
+    public async Task InitializeAsync() => _host = await StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -253,6 +239,65 @@ public sealed class TabTests : IAsyncLifetime
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Contains("could not be reached", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task While_the_database_does_not_answer_the_tab_answers_503_with_a_retry_after_and_works_again_after()
+    {
+        await using var host = await StartAsync(_host.Tokens, SwitchableDatabase.Install);
+        var database = (SwitchableDatabase)host.Service<Persistence.Database>();
+        using var client = host.CreateClient();
+        foreach (var route in new[] { "/tab/views/dashboard", "/tab/api/me" })
+        {
+            using var before = new HttpRequestMessage(HttpMethod.Get, route);
+            before.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(Speaker.Adele, host.Clock.GetUtcNow()));
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(before)).StatusCode);
+
+            using var during = new HttpRequestMessage(HttpMethod.Get, route);
+            during.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(Speaker.Adele, host.Clock.GetUtcNow()));
+            HttpResponseMessage response;
+            database.Answering = false;
+            try
+            {
+                response = await client.SendAsync(during);
+            }
+            finally
+            {
+                database.Answering = true;
+            }
+
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{route} during the outage: {(int)response.StatusCode}");
+            Assert.NotNull(response.Headers.RetryAfter);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.Contains("database is not answering", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+
+            using var after = new HttpRequestMessage(HttpMethod.Get, route);
+            after.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(Speaker.Adele, host.Clock.GetUtcNow()));
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(after)).StatusCode);
+        }
+    }
+
+    /// <summary>A production host with the tab signing in against a test Entra; <paramref name="tokens"/> to share another host's issuer.</summary>
+    private static async Task<MentorBotHost> StartAsync(TestTokenIssuer? tokens = null, Action<IServiceCollection>? services = null)
+    {
+        var host = await MentorBotHost.StartAuthenticatedWithAsync(
+            new Dictionary<string, string?>
+            {
+                ["Map:SeedDemoMap"] = "true",
+                ["Tab:OpenIdMetadataUrl"] = MetadataUrl,
+                ["Tab:ApplicationIdUri"] = ApplicationIdUri,
+                ["Bot:AllowedTenants:0"] = Tenant,
+                ["Bot:AllowedTenants:1"] = OtherTenant.Replace("a002", "a003", StringComparison.Ordinal),
+            },
+            tokens,
+            services);
+        host.Connector.On(HttpMethod.Get, MetadataUrl, _ => RecordingHandler.Json(new JsonObject
+        {
+            ["issuer"] = "https://login.microsoftonline.test/{tenantid}/v2.0",
+            ["jwks_uri"] = TestTokenIssuer.JwksUrl,
+        }.ToJsonString()));
+        return host;
     }
 
     private static Speaker Role(string who) => who switch
