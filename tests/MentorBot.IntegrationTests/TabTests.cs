@@ -5,6 +5,7 @@ using MentorBot.Features.CheckIns;
 using MentorBot.Features.Digest;
 using MentorBot.Features.Map;
 using MentorBot.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.IntegrationTests;
 
@@ -28,22 +29,7 @@ public sealed class TabTests : IAsyncLifetime
 
     private MentorBotHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await MentorBotHost.StartAuthenticatedAsync(new Dictionary<string, string?>
-        {
-            ["Map:SeedDemoMap"] = "true",
-            ["Tab:OpenIdMetadataUrl"] = MetadataUrl,
-            ["Tab:ApplicationIdUri"] = ApplicationIdUri,
-            ["Bot:AllowedTenants:0"] = Tenant,
-            ["Bot:AllowedTenants:1"] = OtherTenant.Replace("a002", "a003", StringComparison.Ordinal),
-        });
-        _host.Connector.On(HttpMethod.Get, MetadataUrl, _ => RecordingHandler.Json(new JsonObject
-        {
-            ["issuer"] = "https://login.microsoftonline.test/{tenantid}/v2.0",
-            ["jwks_uri"] = TestTokenIssuer.JwksUrl,
-        }.ToJsonString()));
-    }
+    public async Task InitializeAsync() => _host = await StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -93,6 +79,18 @@ public sealed class TabTests : IAsyncLifetime
         var page = await stranger.Content.ReadAsStringAsync();
         Assert.Contains("not in Riverside Care Network", page, StringComparison.Ordinal);
         Assert.Contains("Ask your programme", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tokens_object_id_finds_its_person_in_the_map_whatever_its_case()
+    {
+        const string ObjectId = "abcdef00-0000-4000-8000-0000000000ab";
+        var map = Features.Map.Demo.DemoMap.Load(DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime));
+        await _host.Service<MapStore>().ImportAsync(map with { People = [.. map.People.Select(p => p.Id == "patti-fernandez" ? p with { AadObjectId = ObjectId } : p)] }, null, default);
+
+        var me = await GetAsync("/tab/api/me", Token(new Speaker(ObjectId.ToUpperInvariant(), "a:patti", "Patti"), _host.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal("Patti Fernandez", (string?)JsonNode.Parse(await me.Content.ReadAsStringAsync())!["name"]);
     }
 
     [Theory]
@@ -180,6 +178,21 @@ public sealed class TabTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_with_a_scope_of_their_own_can_switch_between_it_and_the_organisation_and_a_leader_sees_no_switch()
+    {
+        var now = _host.Clock.GetUtcNow();
+        var mine = await Html("/tab/views/dashboard", Token(Speaker.Lynne, now));
+        Assert.Contains("<p class=\"scopes\">", mine, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"?scope=mine\" data-view-link aria-current=\"page\">", mine, StringComparison.Ordinal);
+
+        var organisation = await Html("/tab/views/dashboard?scope=org", Token(Speaker.Lynne, now));
+        Assert.Contains("<p class=\"scopes\">", organisation, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"?scope=org\" data-view-link aria-current=\"page\">", organisation, StringComparison.Ordinal);
+
+        Assert.DoesNotContain("<p class=\"scopes\">", await Html("/tab/views/dashboard", Token(Speaker.Adele, now)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_staff_member_sees_people_and_lanes_on_the_map_but_not_other_peoples_pairings()
     {
         var now = _host.Clock.GetUtcNow();
@@ -218,14 +231,65 @@ public sealed class TabTests : IAsyncLifetime
         });
         host.Connector.On(HttpMethod.Get, "https://login.unreachable.test/", _ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
         using var client = host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/tab/views/map");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(Speaker.Patti, host.Clock.GetUtcNow()));
-        var response = await client.SendAsync(request);
+        var response = await GetAsync(client, "/tab/views/map", Token(Speaker.Patti, host.Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Contains("could not be reached", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task While_the_database_does_not_answer_the_tab_answers_503_with_a_retry_after_and_works_again_after()
+    {
+        await using var host = await StartAsync(_host.Tokens, SwitchableDatabase.Install);
+        var database = (SwitchableDatabase)host.Service<Persistence.Database>();
+        using var client = host.CreateClient();
+        foreach (var route in new[] { "/tab/views/dashboard", "/tab/api/me" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, route, Token(Speaker.Adele, host.Clock.GetUtcNow()))).StatusCode);
+
+            HttpResponseMessage response;
+            database.Answering = false;
+            try
+            {
+                response = await GetAsync(client, route, Token(Speaker.Adele, host.Clock.GetUtcNow()));
+            }
+            finally
+            {
+                database.Answering = true;
+            }
+
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{route} during the outage: {(int)response.StatusCode}");
+            Assert.NotNull(response.Headers.RetryAfter);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.Contains("database is not answering", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, route, Token(Speaker.Adele, host.Clock.GetUtcNow()))).StatusCode);
+        }
+    }
+
+    /// <summary>A production host with the tab signing in against a test Entra; <paramref name="tokens"/> to share another host's issuer.</summary>
+    private static async Task<MentorBotHost> StartAsync(TestTokenIssuer? tokens = null, Action<IServiceCollection>? services = null)
+    {
+        var host = await MentorBotHost.StartAuthenticatedWithAsync(
+            new Dictionary<string, string?>
+            {
+                ["Map:SeedDemoMap"] = "true",
+                ["Tab:OpenIdMetadataUrl"] = MetadataUrl,
+                ["Tab:ApplicationIdUri"] = ApplicationIdUri,
+                ["Bot:AllowedTenants:0"] = Tenant,
+                ["Bot:AllowedTenants:1"] = OtherTenant.Replace("a002", "a003", StringComparison.Ordinal),
+            },
+            tokens,
+            services);
+        host.Connector.On(HttpMethod.Get, MetadataUrl, _ => RecordingHandler.Json(new JsonObject
+        {
+            ["issuer"] = "https://login.microsoftonline.test/{tenantid}/v2.0",
+            ["jwks_uri"] = TestTokenIssuer.JwksUrl,
+        }.ToJsonString()));
+        return host;
     }
 
     private static Speaker Role(string who) => who switch
@@ -259,6 +323,12 @@ public sealed class TabTests : IAsyncLifetime
     private async Task<HttpResponseMessage> GetAsync(string route, string? token)
     {
         using var client = _host.CreateClient();
+        return await GetAsync(client, route, token);
+    }
+
+    /// <summary>A GET with the token as its bearer (none when <paramref name="token"/> is null).</summary>
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string route, string? token)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, route);
         if (token is not null)
         {

@@ -39,9 +39,9 @@ internal static class TabPagesRegistration
         views.MapGet("/dashboard", async (HttpContext context, DigestService digest, DashboardReports reports, string? scope, string? theme, CancellationToken cancellationToken) =>
         {
             var reader = TabReader.From(context);
-            var key = await ScopeKeyAsync(reader, digest, scope, cancellationToken);
-            return key is not null && await reports.GetAsync(reader.Person, reader.Map, key, cancellationToken) is { } report
-                ? Views.Page<DashboardView>(context, reader, report, new { Dark = theme is "dark" or "contrast", HasOwnScope = await digest.ScopeAsync(reader.Person, DigestService.Mine, cancellationToken) is not null })
+            var scopes = new DashboardScope(reader, digest);
+            return await scopes.KeyAsync(scope, cancellationToken) is { } key && await reports.GetAsync(reader.Person, reader.Map, key, cancellationToken) is { } report
+                ? Views.Page<DashboardView>(context, reader, report, new { Dark = theme is "dark" or "contrast", HasOwnScope = await scopes.HasOwnAsync(cancellationToken) })
                 : NotAllowed(context, reader, TabPage.Dashboard, reader.Pick(
                     "The dashboard is for leaders: it shows the scope the map gives you (a unit, or a reporting line). Ask your programme admin if you should have one.",
                     "El panel es para responsables: muestra el ámbito que te da el mapa (una unidad o una línea jerárquica). Pregunta a la administración del programa si deberías tener uno."));
@@ -62,28 +62,11 @@ internal static class TabPagesRegistration
         api.MapGet("/dashboard", async (HttpContext context, DigestService digest, DashboardReports reports, string? scope, CancellationToken cancellationToken) =>
         {
             var reader = TabReader.From(context);
-            var key = await ScopeKeyAsync(reader, digest, scope, cancellationToken);
-            return key is not null && await reports.GetAsync(reader.Person, reader.Map, key, cancellationToken) is { } report
+            return await new DashboardScope(reader, digest).KeyAsync(scope, cancellationToken) is { } key && await reports.GetAsync(reader.Person, reader.Map, key, cancellationToken) is { } report
                 ? Results.Ok(DashboardJson.From(report))
                 : Results.Problem("The dashboard is for leaders and admins: the map gives you no scope to see.", statusCode: StatusCodes.Status403Forbidden);
         });
         return api;
-    }
-
-    /// <summary>The scope asked for, or the reader's own, or the organisation for an admin without one; null when none is theirs.</summary>
-    private static async Task<string?> ScopeKeyAsync(TabReader reader, DigestService digest, string? asked, CancellationToken cancellationToken)
-    {
-        if (asked == DigestService.Organisation)
-        {
-            return reader.Person.IsAdmin ? DigestService.Organisation : null;
-        }
-
-        if (await digest.ScopeAsync(reader.Person, DigestService.Mine, cancellationToken) is not null)
-        {
-            return DigestService.Mine;
-        }
-
-        return reader.Person.IsAdmin ? DigestService.Organisation : null;
     }
 
     private static IResult NotAllowed(HttpContext context, TabReader reader, TabPage page, string reason) =>

@@ -41,8 +41,8 @@ internal sealed partial class TabSignInFilter(TabTokenValidator validator, MapSn
         var accepted = (TabAuthOutcome.Accepted)outcome;
         try
         {
-            var map = await snapshots.CurrentAsync(context.RequestAborted);
-            if (map.People.FirstOrDefault(p => string.Equals(p.AadObjectId, accepted.ObjectId, StringComparison.OrdinalIgnoreCase)) is not { } person)
+            var (map, person) = await snapshots.FindByAadObjectIdAsync(accepted.ObjectId, context.RequestAborted);
+            if (person is null)
             {
                 Log.NotInMap(logger);
                 return Views.Page<NotInMapView>(context, null, null, new { Programme = map.ProgrammeName }, StatusCodes.Status403Forbidden);

@@ -10,9 +10,24 @@ namespace MentorBot.Features.Map;
 internal sealed class MapSnapshots(MapStore store, Database database) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (long Generation, MentorshipMap Map)? _current;
+    private Snapshot? _current;
 
-    public async Task<MentorshipMap> CurrentAsync(CancellationToken cancellationToken)
+    public async Task<MentorshipMap> CurrentAsync(CancellationToken cancellationToken) =>
+        (await SnapshotAsync(cancellationToken)).Map;
+
+    /// <summary>
+    /// The current map and the person in it with Entra object id <paramref name="aadObjectId"/>, compared ignoring
+    /// case (the first listed when two match); null when no one has it. The index is built once per snapshot.
+    /// </summary>
+    public async Task<(MentorshipMap Map, Person? Person)> FindByAadObjectIdAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var snapshot = await SnapshotAsync(cancellationToken);
+        return (snapshot.Map, snapshot.ByAadObjectId.GetValueOrDefault(aadObjectId));
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -21,12 +36,12 @@ internal sealed class MapSnapshots(MapStore store, Database database) : IDisposa
             var generation = await MapGeneration.ReadAsync(database, cancellationToken);
             if (_current is { } current && current.Generation == generation)
             {
-                return current.Map;
+                return current;
             }
 
-            var map = await store.LoadAsync(cancellationToken);
-            _current = (generation, map);
-            return map;
+            var snapshot = new Snapshot(generation, await store.LoadAsync(cancellationToken));
+            _current = snapshot;
+            return snapshot;
         }
         finally
         {
@@ -34,7 +49,26 @@ internal sealed class MapSnapshots(MapStore store, Database database) : IDisposa
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    /// <summary>One read of the map; its index by object id is built when first asked for (the jobs never ask).</summary>
+    private sealed class Snapshot(long generation, MentorshipMap map)
+    {
+        private Dictionary<string, Person>? _byAadObjectId;
+
+        public long Generation { get; } = generation;
+
+        public MentorshipMap Map { get; } = map;
+
+        public IReadOnlyDictionary<string, Person> ByAadObjectId => LazyInitializer.EnsureInitialized(ref _byAadObjectId, () =>
+        {
+            var index = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
+            foreach (var person in Map.People.Where(p => p.AadObjectId is not null))
+            {
+                index.TryAdd(person.AadObjectId!, person);
+            }
+
+            return index;
+        });
+    }
 }
 
 /// <summary>Recurring jobs that look at the whole map.</summary>
