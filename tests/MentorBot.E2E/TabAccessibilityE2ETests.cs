@@ -49,4 +49,15 @@ public sealed class TabAccessibilityE2ETests(TabSession session, ITestOutputHelp
         output.WriteLine(report);
         Assert.True(serious.Count == 0, $"{page} as {person}, {theme} theme:{Environment.NewLine}{report}");
     }
+
+    /// <summary>Fluent UI's buttons take Teams' high-contrast colours (yellow, black text), not its brand blue.</summary>
+    [Fact]
+    public async Task Fluent_buttons_use_the_high_contrast_colours_in_the_contrast_theme()
+    {
+        await using var tab = await session.OpenAsync("lynne-robbins", "map", theme: "contrast");
+
+        var colours = await tab.Page.EvaluateAsync<string[]>("() => { const s = getComputedStyle(document.querySelector('fluent-button')); return [s.backgroundColor, s.color]; }");
+
+        Assert.Equal(["rgb(255, 255, 0)", "rgb(0, 0, 0)"], colours);
+    }
 }
