@@ -59,6 +59,27 @@ public sealed class AppPackageTests
     }
 
     [Fact]
+    public void A_separate_app_registration_for_the_tab_goes_into_web_application_info_and_the_bot_keeps_its_own_id()
+    {
+        const string TabClientId = "99999999-8888-7777-6666-555555555555";
+        var (values, problems) = ManifestPacker.Resolve(Configured, BotId, TabClientId);
+        Assert.Empty(problems);
+        var manifest = JsonNode.Parse(ManifestPacker.Fill(File.ReadAllText(RepositoryPaths.Combine("manifest", "manifest.json")), values!))!;
+
+        Assert.Equal(BotId, (string?)manifest["bots"]![0]!["botId"]);
+        Assert.Equal(TabClientId, (string?)manifest["webApplicationInfo"]!["id"]);
+        Assert.Equal($"api://mentorbot.riversidecare.example/{TabClientId}", (string?)manifest["webApplicationInfo"]!["resource"]);
+
+        var (custom, _) = ManifestPacker.Resolve(Configured, BotId, TabClientId, "api://mentorbot.riversidecare.example/tab");
+        Assert.Equal("api://mentorbot.riversidecare.example/tab", custom!["TAB_RESOURCE"]);
+
+        var (refused, reasons) = ManifestPacker.Resolve(Configured, BotId, "not-a-guid", "https://wrong");
+        Assert.Null(refused);
+        Assert.Contains(reasons, r => r.StartsWith("Tab:ClientId", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("Tab:ApplicationIdUri", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_filled_manifest_has_the_five_personal_tab_pages_served_over_https_by_the_bot()
     {
         var (values, _) = ManifestPacker.Resolve(Configured, BotId);

@@ -13,13 +13,14 @@ internal static class ManifestCli
         var manifest = new Command("manifest", "Build the Teams app package.");
         var output = new Option<FileInfo>("--output") { Description = "Where to write the package (default ./appPackage.zip)." };
         var directory = new Option<DirectoryInfo>("--manifest-dir") { Description = "The folder holding manifest.json, es.json and the icons (default ./manifest)." };
-        var pack = new Command("pack", "Fill manifest.json from configuration (Bot:AppId, TeamsApp:*) and write the app package to sideload in Teams.") { output, directory };
+        var pack = new Command("pack", "Fill manifest.json from configuration (Bot:AppId, TeamsApp:*, Tab:ClientId) and write the app package to sideload in Teams.") { output, directory };
         pack.SetAction(parse =>
         {
             var config = configuration();
             var app = config.GetSection(TeamsAppOptions.SectionName).Get<TeamsAppOptions>() ?? new TeamsAppOptions();
             var botId = config.GetSection(BotOptions.SectionName)[nameof(BotOptions.AppId)];
-            var (values, problems) = ManifestPacker.Resolve(app, botId);
+            var tab = config.GetSection(Web.TabOptions.SectionName);
+            var (values, problems) = ManifestPacker.Resolve(app, botId, tab[nameof(Web.TabOptions.ClientId)], tab[nameof(Web.TabOptions.ApplicationIdUri)]);
             if (values is null)
             {
                 AnsiConsole.MarkupLine("[red]The app package was not written:[/]");

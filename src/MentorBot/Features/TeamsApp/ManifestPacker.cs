@@ -11,10 +11,16 @@ internal static partial class ManifestPacker
 {
     public static readonly string[] PackageFiles = ["manifest.json", "color.png", "outline.png", "es.json"];
 
-    /// <summary>Checks the values and returns the problems, or the substitutions when there are none.</summary>
-    public static (IReadOnlyDictionary<string, string>? Values, IReadOnlyList<string> Problems) Resolve(TeamsAppOptions app, string? botId)
+    /// <summary>
+    /// Checks the values and returns the problems, or the substitutions when there are none. The tab's single sign-on
+    /// (<c>webApplicationInfo</c>) names <paramref name="tabClientId"/> and <paramref name="tabApplicationIdUri"/>
+    /// (<c>Tab:ClientId</c>, <c>Tab:ApplicationIdUri</c>) when set, else the bot's app and <c>api://domain/bot id</c>.
+    /// </summary>
+    public static (IReadOnlyDictionary<string, string>? Values, IReadOnlyList<string> Problems) Resolve(TeamsAppOptions app, string? botId, string? tabClientId = null, string? tabApplicationIdUri = null)
     {
         var problems = new List<string>();
+        tabClientId = string.IsNullOrWhiteSpace(tabClientId) ? null : tabClientId;
+        tabApplicationIdUri = string.IsNullOrWhiteSpace(tabApplicationIdUri) ? null : tabApplicationIdUri;
         if (!Guid.TryParse(app.Id, out _))
         {
             problems.Add("TeamsApp:Id must be a GUID: the Teams app's own id. Generate one once (for example with uuidgen) and keep it for every version.");
@@ -23,6 +29,16 @@ internal static partial class ManifestPacker
         if (!Guid.TryParse(botId, out _))
         {
             problems.Add("Bot:AppId must be the bot's Entra app (client) id, a GUID.");
+        }
+
+        if (tabClientId is not null && !Guid.TryParse(tabClientId, out _))
+        {
+            problems.Add("Tab:ClientId must be the Entra app (client) id the tab signs in with, a GUID; leave it empty to use the bot's.");
+        }
+
+        if (tabApplicationIdUri is not null && !tabApplicationIdUri.StartsWith("api://", StringComparison.Ordinal))
+        {
+            problems.Add("Tab:ApplicationIdUri must be the app's Application ID URI, api://<domain>/<client id>; leave it empty for the default.");
         }
 
         if (string.IsNullOrWhiteSpace(app.Domain) || app.Domain.Contains('/', StringComparison.Ordinal) || app.Domain.Contains(':', StringComparison.Ordinal))
@@ -53,10 +69,13 @@ internal static partial class ManifestPacker
             return (null, problems);
         }
 
+        var ssoClientId = (tabClientId ?? botId!).ToLowerInvariant();
         return (new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["TEAMS_APP_ID"] = app.Id!.ToLowerInvariant(),
             ["BOT_ID"] = botId!.ToLowerInvariant(),
+            ["TAB_CLIENT_ID"] = ssoClientId,
+            ["TAB_RESOURCE"] = tabApplicationIdUri ?? $"api://{app.Domain}/{ssoClientId}",
             ["BOT_DOMAIN"] = app.Domain!,
             ["APP_VERSION"] = app.Version,
             ["DEVELOPER_NAME"] = app.DeveloperName,
