@@ -1,7 +1,7 @@
 // The MentorBot tab in the browser. It signs in (Teams single sign-on, or the development sign-in outside Teams),
 // loads each page's server-rendered view with the token, follows the Teams theme, and keeps the dashboard live.
 // It holds no data of its own: every view comes from /tab/views/ and is authorised on the server.
-import * as fluent from '/lib/fluentui/Microsoft.FluentUI.AspNetCore.Components.lib.module.js';
+import * as fluent from '/lib/fluentui/fluent-components.js';
 
 const body = document.body;
 const view = document.getElementById('view');
