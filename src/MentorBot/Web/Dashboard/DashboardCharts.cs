@@ -67,7 +67,9 @@ internal static class DashboardCharts
         Line(plot, r, w => w.Confidence, Colors(dark).Bar, l.Pick("Confidence", "Confianza"));
         Line(plot, r, w => w.Load, Colors(dark).Second, l.Pick("Load", "Carga"));
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, labels.Length).Select(i => (double)i)], labels);
-        plot.Axes.SetLimitsY(1, 5);
+
+        // Every week keeps its place even when its scores are hidden (with none shown, the axis would otherwise collapse).
+        plot.Axes.SetLimits(-0.5, labels.Length - 0.5, 1, 5);
         plot.ShowLegend(Alignment.LowerLeft);
         plot.Legend.BackgroundColor = Colors(dark).Background;
         plot.Legend.FontColor = Colors(dark).Text;
