@@ -8,11 +8,15 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
+# The image's architecture (BuildKit sets it: amd64 or arm64). Publishing for it alone leaves out the native libraries
+# (SkiaSharp for the dashboard's charts, SQLite) of every other platform: about 84 MB instead of 279 MB.
+ARG TARGETARCH
+
 # Restore first, from the project file and the repository-wide build settings only, so the layer is reused until a
 # package changes.
-COPY .editorconfig Directory.Build.props Directory.Packages.props ./
+COPY .editorconfig Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY src/MentorBot/MentorBot.csproj src/MentorBot/
-RUN dotnet restore src/MentorBot/MentorBot.csproj
+RUN dotnet restore src/MentorBot/MentorBot.csproj -a "${TARGETARCH:-amd64}"
 
 # The tab's browser libraries (the Teams JavaScript library) come from npm at build time and are served by the app.
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
@@ -20,7 +24,7 @@ COPY src/MentorBot/Web/Client/package.json src/MentorBot/Web/Client/package-lock
 RUN cd src/MentorBot/Web/Client && npm ci --no-audit --no-fund --loglevel=error
 
 COPY src/MentorBot/ src/MentorBot/
-RUN dotnet publish src/MentorBot -c Release -o /app --no-restore
+RUN dotnet publish src/MentorBot -c Release -a "${TARGETARCH:-amd64}" -o /app --no-restore
 
 # ---- runtime -------------------------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
